@@ -1,0 +1,252 @@
+/**
+ * The resolved, readonly Model: what every emitter reads. Built only from validated input
+ * (src/validate/), so no field here can hold an invalid value; references are resolved and
+ * every localized text has an entry for every locale of its file.
+ * Names follow ADMX (FORMATS.md §c) in camelCase.
+ */
+
+/** One text per locale, e.g. { "en-US": "Windows Update", "de-DE": "Windows Update" }. */
+export type Localized = Readonly<Record<string, string>>;
+
+/** A registry value as ADMX's Value type allows it (FORMATS.md c.7). */
+export type RegValue =
+  | { readonly kind: 'decimal'; readonly value: number }
+  | { readonly kind: 'longDecimal'; readonly value: bigint }
+  | { readonly kind: 'string'; readonly value: string }
+  | { readonly kind: 'delete' };
+
+/** enabledList, disabledList, trueList, falseList, enum item valueList (FORMATS.md c.7). */
+export interface ValueList {
+  readonly defaultKey?: string;
+  readonly items: readonly ValueListItem[];
+}
+
+export interface ValueListItem {
+  /** Absent: the list's defaultKey, else the policy key. */
+  readonly key?: string;
+  readonly valueName: string;
+  readonly value: RegValue;
+}
+
+export type PolicyClass = 'machine' | 'user' | 'both';
+
+interface ElementBase {
+  readonly id: string;
+  /** Absent: the policy key. */
+  readonly key?: string;
+  readonly valueName?: string;
+  readonly clientExtension?: string;
+}
+
+export interface BooleanElement extends ElementBase {
+  readonly type: 'boolean';
+  readonly trueValue?: RegValue;
+  readonly falseValue?: RegValue;
+  readonly trueList?: ValueList;
+  readonly falseList?: ValueList;
+}
+
+export interface DecimalElement extends ElementBase {
+  readonly type: 'decimal';
+  readonly required: boolean;
+  readonly minValue: number;
+  readonly maxValue: number;
+  readonly storeAsText: boolean;
+  readonly soft: boolean;
+}
+
+export interface LongDecimalElement extends ElementBase {
+  readonly type: 'longDecimal';
+  readonly required: boolean;
+  readonly minValue: bigint;
+  readonly maxValue: bigint;
+  readonly storeAsText: boolean;
+  readonly soft: boolean;
+}
+
+export interface TextElement extends ElementBase {
+  readonly type: 'text';
+  readonly required: boolean;
+  readonly maxLength: number;
+  readonly expandable: boolean;
+  readonly soft: boolean;
+}
+
+export interface MultiTextElement extends ElementBase {
+  readonly type: 'multiText';
+  readonly required: boolean;
+  readonly maxLength: number;
+  /** 0 = unlimited. */
+  readonly maxStrings: number;
+  readonly soft: boolean;
+}
+
+export interface EnumItem {
+  readonly id: string;
+  /** ADML string id of the item's display name. */
+  readonly stringId: string;
+  readonly name: Localized;
+  readonly value: RegValue;
+  readonly valueList?: ValueList;
+}
+
+export interface EnumElement extends ElementBase {
+  readonly type: 'enum';
+  readonly required: boolean;
+  readonly items: readonly EnumItem[];
+}
+
+export interface ListElement extends ElementBase {
+  readonly type: 'list';
+  /** Absent: "" prefix is not the same as absent; see FORMATS.md c.8. */
+  readonly valuePrefix?: string;
+  readonly additive: boolean;
+  readonly expandable: boolean;
+  readonly explicitValue: boolean;
+}
+
+export type PolicyElement =
+  | BooleanElement
+  | DecimalElement
+  | LongDecimalElement
+  | TextElement
+  | MultiTextElement
+  | EnumElement
+  | ListElement;
+
+export type ElementType = PolicyElement['type'];
+
+/** ADML presentation controls (FORMATS.md c.10), in dialog order; labels are per locale. */
+export type PresentationControl =
+  | { readonly kind: 'text'; readonly text: Localized }
+  | { readonly kind: 'checkBox'; readonly refId: string; readonly label: Localized; readonly defaultChecked: boolean }
+  | { readonly kind: 'textBox'; readonly refId: string; readonly label: Localized; readonly defaultValue?: Localized }
+  | {
+      readonly kind: 'decimalTextBox' | 'longDecimalTextBox';
+      readonly refId: string;
+      readonly label: Localized;
+      readonly defaultValue?: bigint;
+      readonly spin: boolean;
+      readonly spinStep: number;
+    }
+  | {
+      readonly kind: 'comboBox';
+      readonly refId: string;
+      readonly label: Localized;
+      readonly defaultValue?: Localized;
+      readonly suggestions: readonly Localized[];
+      readonly noSort: boolean;
+    }
+  | {
+      readonly kind: 'dropdownList';
+      readonly refId: string;
+      readonly label: Localized;
+      readonly noSort: boolean;
+      /** 0-based index into the enum's items. */
+      readonly defaultItem?: number;
+    }
+  | { readonly kind: 'listBox'; readonly refId: string; readonly label: Localized }
+  | {
+      readonly kind: 'multiTextBox';
+      readonly refId: string;
+      readonly label: Localized;
+      readonly showAsDialog: boolean;
+      readonly defaultHeight: number;
+    };
+
+export interface Policy {
+  /** ADMX policy name. */
+  readonly id: string;
+  readonly class: PolicyClass;
+  /** Category reference as written in ADMX: "id" (own namespace) or "prefix:id". */
+  readonly category: string;
+  /** supportedOn reference: "id" or "prefix:id". */
+  readonly supportedOn: string;
+  readonly nameStringId: string;
+  readonly name: Localized;
+  readonly explainStringId: string;
+  readonly explain: Localized;
+  readonly key: string;
+  readonly valueName?: string;
+  readonly enabledValue?: RegValue;
+  readonly disabledValue?: RegValue;
+  readonly enabledList?: ValueList;
+  readonly disabledList?: ValueList;
+  readonly clientExtension?: string;
+  readonly elements: readonly PolicyElement[];
+  /** Empty when the policy has no elements and no notes; then ADMX carries no presentation. */
+  readonly presentation: readonly PresentationControl[];
+}
+
+export interface Category {
+  readonly id: string;
+  readonly nameStringId: string;
+  readonly name: Localized;
+  readonly explainStringId?: string;
+  readonly explain?: Localized;
+  /** "id" or "prefix:id"; absent for a top-level category. */
+  readonly parent?: string;
+}
+
+export interface MinorVersion {
+  readonly id: string;
+  readonly nameStringId: string;
+  readonly name: Localized;
+  readonly versionIndex: number;
+}
+
+export interface MajorVersion extends MinorVersion {
+  readonly minorVersions: readonly MinorVersion[];
+}
+
+export interface Product {
+  readonly id: string;
+  readonly nameStringId: string;
+  readonly name: Localized;
+  readonly versionIndex: number;
+  readonly majorVersions: readonly MajorVersion[];
+}
+
+export type SupportedCondition =
+  | { readonly kind: 'range'; readonly ref: string; readonly minVersionIndex?: number; readonly maxVersionIndex?: number }
+  | { readonly kind: 'reference'; readonly ref: string };
+
+export interface SupportedDefinition {
+  readonly id: string;
+  readonly textStringId: string;
+  readonly text: Localized;
+  /** Absent: a plain text definition (no and/or block). */
+  readonly logic?: { readonly kind: 'and' | 'or'; readonly conditions: readonly SupportedCondition[] };
+}
+
+export interface UsingNamespace {
+  readonly prefix: string;
+  readonly namespace: string;
+}
+
+/** One definitions YAML file = one ADMX namespace = one .admx + one .adml per locale. */
+export interface DefinitionsFile {
+  /** Path of the YAML it came from, for messages and the build manifest. */
+  readonly sourcePath: string;
+  readonly namespace: string;
+  readonly prefix: string;
+  readonly fileName: string;
+  /** ADMX revision; minRequiredRevision and ADML revision are the same (FORMATS.md c.3). */
+  readonly revision: string;
+  /** First entry is the default locale and the ADMX fallbackCulture. */
+  readonly locales: readonly string[];
+  /** ADML displayName and description. */
+  readonly displayName: Localized;
+  readonly description: Localized;
+  readonly using: readonly UsingNamespace[];
+  readonly supersededAdm: readonly string[];
+  readonly products: readonly Product[];
+  readonly supportedOn: readonly SupportedDefinition[];
+  readonly categories: readonly Category[];
+  readonly policies: readonly Policy[];
+}
+
+/** Everything a build emits from. GPO settings join here in a later stage. */
+export interface Model {
+  readonly definitions: readonly DefinitionsFile[];
+}
