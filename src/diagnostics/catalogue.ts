@@ -21,6 +21,55 @@ export const catalogue = {
   GPF1003: error((detail: string) => `YAML document too large or too deeply aliased: ${detail}`),
   GPF1004: error(() => `a YAML file must hold exactly one document`),
   GPF1005: error((max: number) => `file is larger than ${max} bytes`),
+  GPF1006: error((path: string) => `no such file or folder: ${path}`),
+  GPF1007: error((path: string) => `no .yaml or .yml files found in ${path}`),
+  // Registry.pol reader
+  GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
+  GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),
+  GPF1102: error((version: number) => `unsupported Registry.pol version ${version}; only version 1 exists`),
+  GPF1103: error(() => `expected '[' at the start of a Registry.pol record`),
+  GPF1104: error((field: string) => `unterminated ${field}: no NUL terminator before the end of the file`),
+  GPF1105: error((field: string) => `expected ';' after the ${field}`),
+  GPF1106: error((size: number) => `expected ']' after the ${size} data bytes (is the size field wrong?)`),
+  GPF1107: error((field: string, needed: number, left: number) => `${field} runs past the end of the file: needs ${needed} bytes, ${left} left`),
+  GPF1108: error((type: string, size: number) => `${type} data must have an even size (UTF-16), got ${size} bytes`),
+  GPF1109: error((type: string, size: number) => `${type} data must be 4 bytes, got ${size}`),
+  GPF1110: error((size: number) => `REG_QWORD data must be 8 bytes, got ${size}`),
+
+  // ── GPF2xxx: validate (structure, from the JSON Schema) ─────────────────────────────────
+  GPF2001: error((key: string, suggestion?: string) => `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
+  GPF2002: error((key: string) => `missing required key '${key}'`),
+  GPF2003: error((expected: string, found: string) => `expected ${expected}, found ${found}`),
+  GPF2004: error((found: string, allowed: readonly string[]) => `'${found}' is not allowed here; expected one of: ${allowed.join(', ')}`),
+  GPF2005: error((found: string, rule: string) => `'${found}' is not valid here: ${rule}`),
+  GPF2006: error((found: string, min: string, max: string) => `${found} is out of range ${min}..${max}`),
+  GPF2007: error((length: number, max: number) => `text is ${length} characters long; at most ${max} are allowed`),
+  GPF2008: error((min: number) => `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`),
+  GPF2009: error(() => `not a gpforge file: top-level 'kind' must be 'definitions' or 'gpo'`),
+
+  // ── GPF21xx: validate (definitions semantics) ───────────────────────────────────────────
+  GPF2101: error((what: string, id: string, firstLine: number) => `duplicate ${what} '${id}' (first defined at line ${firstLine})`),
+  GPF2102: error((what: string, ref: string, known: readonly string[]) => `unknown ${what} '${ref}'${known.length ? `; known: ${known.slice(0, 8).join(', ')}${known.length > 8 ? ', …' : ''}` : ''}`),
+  GPF2103: error((prefix: string) => `unknown namespace prefix '${prefix}': declare it under 'using' (or use this file's own prefix)`),
+  GPF2104: error((key: string) => `registry key '${key}' must not name a hive: gpforge adds HKLM or HKCU from the policy class`),
+  GPF2105: error((key: string) => `registry key '${key}' must not start or end with a backslash or contain an empty segment`),
+  GPF2106: warning((key: string) => `key '${key}' is outside Software\\Policies and Software\\Microsoft\\Windows\\CurrentVersion\\Policies: values there stay behind ("tattoo") when the policy is removed`),
+  GPF2107: error((what: string, value: string, min: string, max: string) => `${what} ${value} is outside min..max (${min}..${max})`),
+  GPF2108: error((min: string, max: string) => `min ${min} is greater than max ${max}`),
+  GPF2109: error((value: string, other: string) => `enum item value ${value} is already used by item '${other}'`),
+  GPF2110: error((locale: string) => `no text for locale '${locale}' (declared in 'locales'); add it, or set 'fallback: true' to use the default text`),
+  GPF2111: warning((locale: string, fallbackLocale: string) => `no text for locale '${locale}'; the ${fallbackLocale} text is used`),
+  GPF2112: error(() => `a list cannot have both 'explicitValue' and 'valuePrefix'`),
+  GPF2113: error((locale: string, locales: readonly string[]) => `locale '${locale}' is not declared in 'locales' (${locales.join(', ')})`),
+  GPF2114: error((what: string) => `${what} contains a control character that XML cannot carry`),
+  GPF2115: error((id: string, known: readonly string[]) => `default '${id}' is not an item of this enum; items: ${known.join(', ')}`),
+  GPF2116: error((type: string) => `a ${type} element needs a 'valueName'`),
+  GPF2117: error((prefix: string) => `'using' prefix '${prefix}' is this file's own prefix`),
+  GPF2118: error((what: string, value: string, max: number) => `${what} '${value.length > 40 ? value.slice(0, 40) + '…' : value}' is ${value.length} characters long; at most ${max} are allowed`),
+  GPF2119: error(() => `a boolean element needs a 'valueName', or 'trueList'/'falseList' to write`),
+
+  // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
+  GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

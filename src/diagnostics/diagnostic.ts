@@ -22,7 +22,7 @@ export interface Diagnostic {
   readonly span?: Span;
 }
 
-type ArgsOf<C extends DiagnosticCode> = Parameters<(typeof catalogue)[C]['message']>;
+export type ArgsOf<C extends DiagnosticCode> = Parameters<(typeof catalogue)[C]['message']>;
 
 /** Makes a diagnostic from the catalogue entry for `code`: the one place wording comes from. */
 export function diagnostic<C extends DiagnosticCode>(

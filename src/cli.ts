@@ -1,0 +1,87 @@
+#!/usr/bin/env node
+/**
+ * The command line (DESIGN.md §3): parses arguments, reads files, calls compile(), prints
+ * diagnostics, writes the bundle, sets the exit code. No logic of its own.
+ * Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal error.
+ */
+import yargs, { type Argv } from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { compile } from './compile.js';
+import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { formatDiagnostics, locateAll, type DiagnosticFormat } from './diagnostics/format.js';
+import { compileTemplates } from './emit/templates.js';
+import { readSources } from './load/read-sources.js';
+import { readTemplateSources } from './load/template-sources.js';
+import { writeBundle } from './write/write-bundle.js';
+
+const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
+
+interface CommonArgs {
+  src: string;
+  format: DiagnosticFormat;
+}
+
+function commonOptions<T>(y: Argv<T>) {
+  return y
+    .option('src', { type: 'string', default: 'policies', describe: 'YAML file or folder of YAML files' })
+    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as DiagnosticFormat, describe: 'How diagnostics are printed' });
+}
+
+/** Prints diagnostics to stdout (they are the product of validate) and a summary to stderr. */
+function report(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, format: DiagnosticFormat, summary: string): void {
+  const printed = formatDiagnostics(locateAll(diagnostics, texts), format);
+  if (printed !== '' || format === 'json') process.stdout.write(printed);
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.length - errors;
+  process.stderr.write(`gpforge: ${summary} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
+}
+
+function run(args: CommonArgs & { out?: string }, emit: boolean): number {
+  const read = readSources(args.src);
+  const texts = new Map(read.sources.map((s) => [s.path, s.text]));
+  if (hasErrors(read.diagnostics)) {
+    report(read.diagnostics, texts, args.format, 'nothing built');
+    return EXIT.invalid;
+  }
+  const templates = compileTemplates(readTemplateSources());
+  const result = compile(read.sources, { templates, emit });
+  const diagnostics = [...read.diagnostics, ...result.diagnostics];
+  if (hasErrors(diagnostics)) {
+    report(diagnostics, texts, args.format, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
+    return EXIT.invalid;
+  }
+  if (emit && args.out !== undefined) writeBundle(args.out, result.files);
+  const summary = emit ? `wrote ${result.files.length} files to ${args.out}` : `${read.sources.length} files valid`;
+  report(diagnostics, texts, args.format, summary);
+  return EXIT.ok;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const parser = yargs(argv)
+    .scriptName('gpforge')
+    .command('build', 'Validate the YAML and write the bundle', (y) =>
+      commonOptions(y).option('out', { type: 'string', default: 'out', describe: 'Bundle folder (replaced atomically)' }),
+      (args) => void (exitCode = run(args, true)),
+    )
+    .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => commonOptions(y), (args) => void (exitCode = run(args, false)))
+    .demandCommand(1, 'Name a command: build or validate')
+    .strict()
+    .help()
+    .version()
+    .fail((message, error) => {
+      if (error) throw error;
+      process.stderr.write(`gpforge: ${message}\nRun gpforge --help for usage.\n`);
+      exitCode = EXIT.usage;
+    });
+  await parser.parseAsync();
+  return exitCode;
+}
+
+main(hideBin(process.argv)).then(
+  (code) => (process.exitCode = code),
+  (error: unknown) => {
+    process.stderr.write(`gpforge: internal error (a bug in gpforge): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = EXIT.internal;
+  },
+);

@@ -1,0 +1,194 @@
+/**
+ * Registry.pol (PReg) writer: renders registry actions as the binary file the Registry CSE reads
+ * (FORMATS.md §a). The whole byte layout, stated once; src/load/pol-reader.ts reads the same
+ * constants.
+ *
+ *   file    = header record*                       (no BOM, no count, no padding, no trailer)
+ *   header  = 50 52 65 67 ("PReg")  01 00 00 00    (signature, then DWORD version 1)
+ *   record  = "[" key NUL ";" valueName NUL ";" type ";" size ";" data "]"
+ *
+ * Every character, including the delimiters and the NUL terminators, is one UTF-16LE code unit
+ * (2 bytes). `type` and `size` are DWORDs, little-endian. `data` is exactly `size` raw bytes
+ * (FORMATS.md a.3): REG_SZ/REG_EXPAND_SZ = UTF-16LE + 00 00; REG_MULTI_SZ = each string + 00 00,
+ * then one more 00 00 (empty list = just 00 00); REG_DWORD 4 bytes LE; REG_QWORD 8 bytes LE;
+ * REG_BINARY raw; REG_NONE nothing.
+ *
+ * Directives live in the value name (FORMATS.md a.4), written exactly as GPEdit does:
+ *   `**del.<name>` and `**delvals.` as REG_SZ, size 4, data 20 00 00 00 (" " + NUL);
+ *   `**soft.<name>` with the value's own type and data; key only: empty name, REG_NONE, size 0.
+ */
+import type { RegistryAction, RegistryData, RegistryType } from '../model/registry-types.js';
+
+/** "PReg" + DWORD 1 (FORMATS.md a.1). */
+export const POL_SIGNATURE = Uint8Array.of(0x50, 0x52, 0x65, 0x67);
+export const POL_VERSION = 1;
+export const POL_HEADER_SIZE = 8;
+
+/** The four delimiter code units of a record (FORMATS.md a.2). */
+export const POL_CHAR = { open: 0x5b, separator: 0x3b, close: 0x5d, nul: 0x00 } as const;
+
+/** Largest `size` the PReg grammar allows (FORMATS.md a.2); the validator keeps data below it. */
+export const POL_MAX_DATA_SIZE = 0xffff;
+
+/** REG_* numbers (FORMATS.md a.2), for the types RegistryData can hold. */
+export const REG_TYPE_CODE: Readonly<Record<RegistryType, number>> = {
+  REG_NONE: 0,
+  REG_SZ: 1,
+  REG_EXPAND_SZ: 2,
+  REG_BINARY: 3,
+  REG_DWORD: 4,
+  REG_MULTI_SZ: 7,
+  REG_QWORD: 11,
+};
+
+/** Value-name prefixes written by this emitter (FORMATS.md a.4); readers match them ignoring case. */
+export const POL_DIRECTIVE = { deleteValue: '**del.', deleteAllValues: '**delvals.', soft: '**soft.' } as const;
+
+/** Names starting with this are directives, never plain value names (FORMATS.md a.8). */
+export const POL_DIRECTIVE_MARK = '**';
+
+/** Data of the delete markers, as GPEdit writes it: " " + NUL (FORMATS.md a.4). */
+const DELETE_MARKER = { type: REG_TYPE_CODE.REG_SZ, data: Uint8Array.of(0x20, 0x00, 0x00, 0x00) };
+
+interface RecordFields {
+  readonly key: string;
+  readonly valueName: string;
+  readonly type: number;
+  readonly data: Uint8Array;
+}
+
+/**
+ * Renders `actions` as a Registry.pol file, records in exactly the given order (the registry
+ * planner decides the order, FORMATS.md a.6). No actions → the 8-byte header alone (a.1).
+ * Throws only on input the validator must already have rejected (a gpforge bug): NUL in a key or
+ * name, a non-soft `set` whose name starts with `**`, a `set` of the default value to REG_NONE
+ * (it would read back as createKey), numbers out of range, data over 65535 bytes.
+ */
+export function emitRegistryPol(actions: readonly RegistryAction[]): Uint8Array {
+  const header = concatBytes([POL_SIGNATURE, dword(POL_VERSION)]);
+  return concatBytes([header, ...actions.map((action) => encodeRecord(toRecordFields(action)))]);
+}
+
+function toRecordFields(action: RegistryAction): RecordFields {
+  switch (action.kind) {
+    case 'set':
+      return setRecordFields(action.key, action.valueName, action.data, action.soft === true);
+    case 'deleteValue':
+      return { key: action.key, valueName: POL_DIRECTIVE.deleteValue + action.valueName, ...DELETE_MARKER };
+    case 'deleteAllValues':
+      return { key: action.key, valueName: POL_DIRECTIVE.deleteAllValues, ...DELETE_MARKER };
+    case 'createKey':
+      return { key: action.key, valueName: '', type: REG_TYPE_CODE.REG_NONE, data: new Uint8Array(0) };
+    default:
+      return assertNever(action);
+  }
+}
+
+function setRecordFields(key: string, valueName: string, data: RegistryData, soft: boolean): RecordFields {
+  if (!soft && valueName.startsWith(POL_DIRECTIVE_MARK)) {
+    throw new Error(`gpforge bug: value name "${valueName}" starts with "**" and would read as a PReg directive`);
+  }
+  if (!soft && valueName === '' && data.type === 'REG_NONE') {
+    throw new Error(`gpforge bug: REG_NONE default value of "${key}" is indistinguishable from a key-only record`);
+  }
+  const name = soft ? POL_DIRECTIVE.soft + valueName : valueName;
+  return { key, valueName: name, type: REG_TYPE_CODE[data.type], data: encodeData(data) };
+}
+
+/** The raw value bytes of `data` (FORMATS.md a.3). */
+function encodeData(data: RegistryData): Uint8Array {
+  switch (data.type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+      return utf16z(data.value);
+    case 'REG_MULTI_SZ':
+      return encodeMultiString(data.value);
+    case 'REG_DWORD':
+      return dword(data.value);
+    case 'REG_QWORD':
+      return qword(data.value);
+    case 'REG_BINARY':
+      return Uint8Array.from(data.value);
+    case 'REG_NONE':
+      return new Uint8Array(0);
+    default:
+      return assertNever(data);
+  }
+}
+
+function encodeMultiString(strings: readonly string[]): Uint8Array {
+  for (const s of strings) {
+    if (s === '' || s.includes('\0')) {
+      throw new Error(`gpforge bug: REG_MULTI_SZ item ${JSON.stringify(s)} is empty or holds NUL`);
+    }
+  }
+  if (strings.length === 0) return new Uint8Array(2);
+  return concatBytes([...strings.map(utf16z), new Uint8Array(2)]);
+}
+
+function encodeRecord(fields: RecordFields): Uint8Array {
+  if (fields.data.length > POL_MAX_DATA_SIZE) {
+    throw new Error(`gpforge bug: ${fields.data.length} data bytes for "${fields.key}" exceed ${POL_MAX_DATA_SIZE}`);
+  }
+  for (const text of [fields.key, fields.valueName]) {
+    if (text.includes('\0')) throw new Error(`gpforge bug: NUL inside PReg key or value name ${JSON.stringify(text)}`);
+  }
+  return concatBytes([
+    char(POL_CHAR.open),
+    utf16z(fields.key),
+    char(POL_CHAR.separator),
+    utf16z(fields.valueName),
+    char(POL_CHAR.separator),
+    dword(fields.type),
+    char(POL_CHAR.separator),
+    dword(fields.data.length),
+    char(POL_CHAR.separator),
+    fields.data,
+    char(POL_CHAR.close),
+  ]);
+}
+
+/** UTF-16LE code units of `text` (lone surrogates kept as they are) + a 00 00 terminator. */
+function utf16z(text: string): Uint8Array {
+  const bytes = new Uint8Array(2 * (text.length + 1));
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[2 * i] = unit & 0xff;
+    bytes[2 * i + 1] = unit >>> 8;
+  }
+  return bytes;
+}
+
+function char(unit: number): Uint8Array {
+  return Uint8Array.of(unit & 0xff, unit >>> 8);
+}
+
+function dword(value: number): Uint8Array {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new Error(`gpforge bug: ${value} is not a DWORD`);
+  }
+  const bytes = new Uint8Array(4);
+  new DataView(bytes.buffer).setUint32(0, value, true);
+  return bytes;
+}
+
+function qword(value: bigint): Uint8Array {
+  if (value < 0n || value > 0xffffffffffffffffn) throw new Error(`gpforge bug: ${value} is not a QWORD`);
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setBigUint64(0, value, true);
+  return bytes;
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.length;
+  }
+  return out;
+}
+
+function assertNever(_value: never): never {
+  throw new Error('gpforge bug: unhandled registry action or data variant');
+}

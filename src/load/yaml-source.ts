@@ -1,0 +1,92 @@
+/**
+ * Reads one YAML file into a SourceDoc: plain data for validation plus a way back from a data
+ * path to the characters it came from (STYLE.md: positions captured once, at load).
+ * The only module that imports `yaml`.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+
+/** Larger files are refused before parsing: a policy file of 16 MiB is a mistake or an attack. */
+export const MAX_YAML_BYTES = 16 * 1024 * 1024;
+/** Aliases allowed per document; yaml's guard against "billion laughs" expansion. */
+const MAX_ALIAS_COUNT = 100;
+
+export type DataPath = readonly (string | number)[];
+
+export interface SourceDoc {
+  readonly file: string;
+  readonly text: string;
+  /** The document as plain JSON-like data; integers beyond 2^53 are approximated here. */
+  readonly data: unknown;
+  /** Span of the value at `path`, or of its key when `part` is 'key'; nearest ancestor if absent. */
+  locate(path: DataPath, part?: 'key' | 'value'): Span;
+  /** The exact integer written at `path` (YAML ints are read as bigint), if it is one. */
+  exactInteger(path: DataPath): bigint | undefined;
+}
+
+export type LoadResult = { ok: true; doc: SourceDoc; diagnostics: Diagnostic[] } | { ok: false; diagnostics: Diagnostic[] };
+
+/** Parses YAML text; never throws. Syntax errors come back as GPF1002 at their position. */
+export function loadYaml(file: string, text: string): LoadResult {
+  if (text.length > MAX_YAML_BYTES) return { ok: false, diagnostics: [diagnostic('GPF1005', file, undefined, MAX_YAML_BYTES)] };
+  const document = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const diagnostics = document.errors.map((e) => diagnostic('GPF1002', file, spanOf(e.pos), e.message.split('\n')[0] ?? ''));
+  if (diagnostics.length > 0) return { ok: false, diagnostics };
+  let data: unknown;
+  try {
+    data = numbersFromBigInts(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+  } catch (error) {
+    return { ok: false, diagnostics: [diagnostic('GPF1003', file, undefined, error instanceof Error ? error.message : String(error))] };
+  }
+  return { ok: true, doc: sourceDoc(file, text, document, data), diagnostics: [] };
+}
+
+function spanOf(pos: [number, number]): Span {
+  return { start: pos[0], end: Math.max(pos[1], pos[0] + 1) };
+}
+
+/** JSON Schema validators know numbers, not bigints: convert, keeping the exact value in the Document. */
+function numbersFromBigInts(value: unknown): unknown {
+  if (typeof value === 'bigint') return Number(value);
+  if (Array.isArray(value)) return value.map(numbersFromBigInts);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersFromBigInts(v)]));
+  }
+  return value;
+}
+
+function sourceDoc(file: string, text: string, document: Document, data: unknown): SourceDoc {
+  const whole: Span = { start: 0, end: Math.max(1, text.length) };
+  return {
+    file,
+    text,
+    data,
+    locate(path, part = 'value') {
+      const found = findNode(document.contents, path, part);
+      return found?.range ? { start: found.range[0], end: Math.max(found.range[1], found.range[0] + 1) } : whole;
+    },
+    exactInteger(path) {
+      const node = findNode(document.contents, path, 'value');
+      return isScalar(node) && typeof node.value === 'bigint' ? node.value : undefined;
+    },
+  };
+}
+
+/** Walks the YAML tree along `path`; returns the deepest node reached (an ancestor when the path runs out). */
+function findNode(root: unknown, path: DataPath, part: 'key' | 'value'): Node | undefined {
+  let node = root as Node | undefined;
+  for (const [index, step] of path.entries()) {
+    const last = index === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(step));
+      if (!pair) return node;
+      if (last && part === 'key') return pair.key as Node;
+      node = (pair.value as Node | null) ?? (pair.key as Node);
+    } else if (isSeq(node) && typeof step === 'number' && node.items[step]) {
+      node = node.items[step] as Node;
+    } else {
+      return node;
+    }
+  }
+  return node;
+}

@@ -1,0 +1,116 @@
+/** A validated definitions file → the model's DefinitionsFile (references kept as written). */
+import { basename, extname } from 'node:path';
+import type { DataPath } from '../load/yaml-source.js';
+import type { PolicyInput } from '../schema/definitions-schema.js';
+import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
+import { buildControl, buildElement, type ElementContext } from './build-elements.js';
+import { buildRegValue, buildValueList } from './build-values.js';
+import { localize } from './localize.js';
+import { StringIds } from './string-ids.js';
+import type { Category, DefinitionsFile, Policy, Product, SupportedDefinition } from './types.js';
+
+interface BuildContext {
+  readonly source: ValidatedDefinitions;
+  readonly locales: readonly string[];
+  readonly stringIds: StringIds;
+}
+
+export function buildDefinitions(source: ValidatedDefinitions): DefinitionsFile {
+  const { input } = source;
+  const locales = input.locales ?? ['en-US'];
+  const ctx: BuildContext = { source, locales, stringIds: new StringIds() };
+  const fileName = input.fileName ?? basename(source.doc.file, extname(source.doc.file));
+  return {
+    sourcePath: source.doc.file,
+    namespace: input.namespace,
+    prefix: input.prefix,
+    fileName,
+    revision: input.revision ?? '1.0',
+    locales,
+    displayName: localize(input.displayName ?? fileName, locales),
+    description: localize(input.description ?? input.namespace, locales),
+    using: Object.entries(input.using ?? {}).map(([prefix, namespace]) => ({ prefix, namespace })),
+    supersededAdm: input.supersededAdm ?? [],
+    products: (input.products ?? []).map((p) => buildProduct(ctx, p)),
+    supportedOn: (input.supportedOn ?? []).map((s) => buildSupported(ctx, s)),
+    categories: (input.categories ?? []).map((c) => buildCategory(ctx, c)),
+    policies: (input.policies ?? []).map((p, i) => buildPolicy(ctx, p, ['policies', i])),
+  };
+}
+
+type ProductInput = NonNullable<ValidatedDefinitions['input']['products']>[number];
+
+function buildProduct(ctx: BuildContext, p: ProductInput): Product {
+  const named = (id: string, name: ProductInput['name'], versionIndex: number) => ({
+    id,
+    nameStringId: ctx.stringIds.claim(id),
+    name: localize(name, ctx.locales),
+    versionIndex,
+  });
+  return {
+    ...named(p.id, p.name, p.versionIndex ?? 0),
+    majorVersions: (p.versions ?? []).map((major) => ({
+      ...named(major.id, major.name, major.versionIndex),
+      minorVersions: (major.minorVersions ?? []).map((minor) => named(minor.id, minor.name, minor.versionIndex)),
+    })),
+  };
+}
+
+type SupportedInput = NonNullable<ValidatedDefinitions['input']['supportedOn']>[number];
+
+function buildSupported(ctx: BuildContext, s: SupportedInput): SupportedDefinition {
+  const base = { id: s.id, textStringId: ctx.stringIds.claim(s.id), text: localize(s.text, ctx.locales) };
+  const kind = s.and !== undefined ? 'and' : s.or !== undefined ? 'or' : undefined;
+  if (kind === undefined) return base;
+  const conditions = (s[kind] ?? []).map((c) =>
+    'reference' in c
+      ? { kind: 'reference' as const, ref: c.reference }
+      : {
+          kind: 'range' as const,
+          ref: c.range,
+          ...(c.minVersionIndex !== undefined && { minVersionIndex: c.minVersionIndex }),
+          ...(c.maxVersionIndex !== undefined && { maxVersionIndex: c.maxVersionIndex }),
+        },
+  );
+  return { ...base, logic: { kind, conditions } };
+}
+
+type CategoryInput = NonNullable<ValidatedDefinitions['input']['categories']>[number];
+
+function buildCategory(ctx: BuildContext, c: CategoryInput): Category {
+  return {
+    id: c.id,
+    nameStringId: ctx.stringIds.claim(c.id),
+    name: localize(c.name, ctx.locales),
+    ...(c.explain !== undefined && { explainStringId: ctx.stringIds.claim(`${c.id}_Explain`), explain: localize(c.explain, ctx.locales) }),
+    ...(c.parent !== undefined && { parent: c.parent }),
+  };
+}
+
+function buildPolicy(ctx: BuildContext, p: PolicyInput, path: DataPath): Policy {
+  const { doc } = ctx.source;
+  const nameStringId = ctx.stringIds.claim(p.id);
+  const explainStringId = ctx.stringIds.claim(`${p.id}_Help`);
+  const elementCtx: ElementContext = { doc, locales: ctx.locales, stringIds: ctx.stringIds, policyId: p.id };
+  const inputs = p.elements ?? [];
+  const elements = inputs.flatMap((e, i) => ('note' in e ? [] : [buildElement(elementCtx, e, [...path, 'elements', i])]));
+  return {
+    id: p.id,
+    class: p.class,
+    category: p.category,
+    supportedOn: p.supportedOn,
+    nameStringId,
+    name: localize(p.name, ctx.locales),
+    explainStringId,
+    explain: localize(p.explain, ctx.locales),
+    key: p.key,
+    ...(p.valueName !== undefined && { valueName: p.valueName }),
+    ...(p.enabledValue !== undefined && { enabledValue: buildRegValue(doc, p.enabledValue, [...path, 'enabledValue']) }),
+    ...(p.disabledValue !== undefined && { disabledValue: buildRegValue(doc, p.disabledValue, [...path, 'disabledValue']) }),
+    ...(p.enabledList !== undefined && { enabledList: buildValueList(doc, p.enabledList, [...path, 'enabledList']) }),
+    ...(p.disabledList !== undefined && { disabledList: buildValueList(doc, p.disabledList, [...path, 'disabledList']) }),
+    ...(p.clientExtension !== undefined && { clientExtension: p.clientExtension }),
+    elements,
+    presentation: inputs.map((e) => buildControl(elementCtx, e)),
+  };
+}

@@ -1,0 +1,67 @@
+/** Element rules JSON Schema cannot state: ranges between fields, unique enum values (FORMATS.md c.8). */
+import type { DataPath } from '../../load/yaml-source.js';
+import type { CheckContext } from './context.js';
+import { policies, typedElements, type Located, type TypedElementInput } from './walk.js';
+
+const U64_MAX = (1n << 64n) - 1n;
+
+/** min ≤ default ≤ max, with exact integers (longDecimal reaches 2^64-1). */
+function checkNumberRange(ctx: CheckContext, path: DataPath, defaultMax: bigint, limit: bigint): void {
+  const read = (field: string) => ctx.doc.exactInteger([...path, field]);
+  for (const field of ['min', 'max']) {
+    const value = read(field);
+    if (value !== undefined && value > limit) ctx.report('GPF2006', [...path, field], value.toString(), '0', limit.toString());
+  }
+  const min = read('min') ?? 0n;
+  const max = read('max') ?? defaultMax;
+  if (min > max) ctx.report('GPF2108', [...path, 'min'], min.toString(), max.toString());
+  const def = read('default');
+  if (def !== undefined && (def < min || def > max)) {
+    ctx.report('GPF2107', [...path, 'default'], 'default', def.toString(), min.toString(), max.toString());
+  }
+}
+
+function valueKey(value: unknown): string {
+  return typeof value === 'object' && value !== null ? JSON.stringify(value) : `${typeof value}:${String(value)}`;
+}
+
+function checkEnum(ctx: CheckContext, element: Located<TypedElementInput & { type: 'enum' }>): void {
+  const seen = new Map<string, string>();
+  for (const [i, item] of element.value.items.entries()) {
+    const key = valueKey(item.value);
+    const other = seen.get(key);
+    if (other !== undefined) ctx.report('GPF2109', [...element.path, 'items', i, 'value'], JSON.stringify(item.value), other);
+    else seen.set(key, item.id);
+  }
+  const def = element.value.default;
+  const ids = element.value.items.map((item) => item.id);
+  if (def !== undefined && !ids.includes(def)) ctx.report('GPF2115', [...element.path, 'default'], def, ids);
+}
+
+export function checkElements(ctx: CheckContext): void {
+  for (const policy of policies(ctx.input)) {
+    for (const element of typedElements(policy)) {
+      const e = element.value;
+      if (e.type === 'decimal') checkNumberRange(ctx, element.path, 9999n, 4294967295n);
+      else if (e.type === 'longDecimal') checkNumberRange(ctx, element.path, 9999n, U64_MAX);
+      else if (e.type === 'enum') checkEnum(ctx, element as Located<TypedElementInput & { type: 'enum' }>);
+      else if (e.type === 'list' && e.explicitValue && e.valuePrefix !== undefined) {
+        ctx.report('GPF2112', { key: [...element.path, 'valuePrefix'] });
+      }
+    }
+  }
+  checkQwordValues(ctx, ctx.input, []);
+}
+
+/** { qword: n } values anywhere: exact range check on the digits as written. */
+function checkQwordValues(ctx: CheckContext, data: unknown, path: DataPath): void {
+  if (Array.isArray(data)) data.forEach((v, i) => checkQwordValues(ctx, v, [...path, i]));
+  else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      if (k === 'qword') {
+        const exact = typeof v === 'string' ? BigInt(v) : ctx.doc.exactInteger([...path, k]);
+        if (exact !== undefined && exact > U64_MAX) ctx.report('GPF2006', [...path, k], exact.toString(), '0', U64_MAX.toString());
+      } else checkQwordValues(ctx, v, [...path, k]);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+/** Localized texts: every declared locale present (DESIGN.md §1.1), no undeclared locale, XML-safe text. */
+import { isXmlRepresentable } from '../../emit/xml-escape.js';
+import type { CheckContext } from './context.js';
+import { allStrings, localizedTexts } from './walk.js';
+
+export function checkTexts(ctx: CheckContext): void {
+  const [defaultLocale = 'en-US', ...others] = ctx.locales;
+  const fallback = ctx.input.fallback === true;
+  for (const { value, path } of localizedTexts(ctx.input)) {
+    const given = typeof value === 'string' ? [defaultLocale] : Object.keys(value);
+    for (const locale of given) {
+      if (!ctx.locales.some((l) => l.toLowerCase() === locale.toLowerCase())) {
+        ctx.report('GPF2113', { key: [...path, locale] }, locale, ctx.locales);
+      }
+    }
+    if (typeof value !== 'string' && !given.includes(defaultLocale)) ctx.report('GPF2110', path, defaultLocale);
+    for (const locale of others) {
+      if (given.includes(locale)) continue;
+      if (fallback) ctx.report('GPF2111', path, locale, defaultLocale);
+      else ctx.report('GPF2110', path, locale);
+    }
+  }
+  for (const { value, path } of allStrings(ctx.doc.data)) {
+    if (!isXmlRepresentable(value)) ctx.report('GPF2114', path, 'this text');
+  }
+}

@@ -1,0 +1,75 @@
+/** Enumerations over the definitions input, so each check does not re-walk the tree by hand. */
+import type { DataPath } from '../../load/yaml-source.js';
+import type { DefinitionsInput, ElementInput, PolicyInput } from '../../schema/definitions-schema.js';
+
+export type LocalizedInput = string | Readonly<Record<string, string>>;
+
+export interface Located<T> {
+  readonly value: T;
+  readonly path: DataPath;
+}
+
+export type TypedElementInput = Exclude<ElementInput, { note: unknown }>;
+
+export function* policies(input: DefinitionsInput): Generator<Located<PolicyInput>> {
+  for (const [i, policy] of (input.policies ?? []).entries()) yield { value: policy, path: ['policies', i] };
+}
+
+/** Elements of a policy that carry a registry value (notes excluded). */
+export function* typedElements(policy: Located<PolicyInput>): Generator<Located<TypedElementInput>> {
+  for (const [i, element] of (policy.value.elements ?? []).entries()) {
+    if (!('note' in element)) yield { value: element, path: [...policy.path, 'elements', i] };
+  }
+}
+
+/** Every localized text of the file with its path: the strings that end up in ADML. */
+export function* localizedTexts(input: DefinitionsInput): Generator<Located<LocalizedInput>> {
+  const at = (value: LocalizedInput | undefined, path: DataPath) => (value === undefined ? [] : [{ value, path }]);
+  yield* at(input.displayName, ['displayName']);
+  yield* at(input.description, ['description']);
+  for (const [i, product] of (input.products ?? []).entries()) {
+    yield* at(product.name, ['products', i, 'name']);
+    for (const [j, major] of (product.versions ?? []).entries()) {
+      yield* at(major.name, ['products', i, 'versions', j, 'name']);
+      for (const [k, minor] of (major.minorVersions ?? []).entries()) {
+        yield* at(minor.name, ['products', i, 'versions', j, 'minorVersions', k, 'name']);
+      }
+    }
+  }
+  for (const [i, s] of (input.supportedOn ?? []).entries()) yield* at(s.text, ['supportedOn', i, 'text']);
+  for (const [i, c] of (input.categories ?? []).entries()) {
+    yield* at(c.name, ['categories', i, 'name']);
+    yield* at(c.explain, ['categories', i, 'explain']);
+  }
+  for (const policy of policies(input)) yield* policyTexts(policy);
+}
+
+function* policyTexts(policy: Located<PolicyInput>): Generator<Located<LocalizedInput>> {
+  const p = policy.path;
+  yield { value: policy.value.name, path: [...p, 'name'] };
+  yield { value: policy.value.explain, path: [...p, 'explain'] };
+  for (const [i, element] of (policy.value.elements ?? []).entries()) {
+    const e = [...p, 'elements', i];
+    if ('note' in element) {
+      yield { value: element.note, path: [...e, 'note'] };
+      continue;
+    }
+    if (element.label !== undefined) yield { value: element.label, path: [...e, 'label'] };
+    if (element.type === 'enum') {
+      for (const [j, item] of element.items.entries()) yield { value: item.name, path: [...e, 'items', j, 'name'] };
+    }
+    if (element.type === 'text') {
+      if (element.default !== undefined) yield { value: element.default, path: [...e, 'default'] };
+      for (const [j, s] of (element.suggestions ?? []).entries()) yield { value: s, path: [...e, 'suggestions', j] };
+    }
+  }
+}
+
+/** Every string anywhere in the data, for checks that apply to all text (XML-representable). */
+export function* allStrings(data: unknown, path: DataPath = []): Generator<Located<string>> {
+  if (typeof data === 'string') yield { value: data, path };
+  else if (Array.isArray(data)) for (const [i, v] of data.entries()) yield* allStrings(v, [...path, i]);
+  else if (data !== null && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) yield* allStrings(v, [...path, k]);
+  }
+}

@@ -1,0 +1,32 @@
+/**
+ * Definitions YAML → typed input, or diagnostics. Structure first (JSON Schema); the semantic
+ * checks run only on structurally valid input, where their types can be trusted.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { SourceDoc } from '../load/yaml-source.js';
+import { DefinitionsSchema, type DefinitionsInput } from '../schema/definitions-schema.js';
+import { checkStructure } from './check-structure.js';
+import { createContext } from './definitions/context.js';
+import { checkElements } from './definitions/check-elements.js';
+import { checkIds } from './definitions/check-ids.js';
+import { checkReferences } from './definitions/check-references.js';
+import { checkRegistry } from './definitions/check-registry.js';
+import { checkTexts } from './definitions/check-texts.js';
+
+export interface ValidatedDefinitions {
+  readonly doc: SourceDoc;
+  readonly input: DefinitionsInput;
+}
+
+const checks = [checkIds, checkReferences, checkRegistry, checkElements, checkTexts];
+
+/** All diagnostics of one definitions file; `valid` is set when none of them is an error. */
+export function validateDefinitions(doc: SourceDoc): { valid?: ValidatedDefinitions; diagnostics: Diagnostic[] } {
+  const diagnostics = checkStructure(doc, DefinitionsSchema);
+  if (diagnostics.length > 0) return { diagnostics };
+  const input = doc.data as DefinitionsInput;
+  const ctx = createContext(doc, input, diagnostics);
+  for (const check of checks) check(ctx);
+  const valid = diagnostics.some((d) => d.severity === 'error') ? undefined : { doc, input };
+  return valid ? { valid, diagnostics } : { diagnostics };
+}
