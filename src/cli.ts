@@ -7,7 +7,7 @@
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { compile } from './compile.js';
-import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { formatDiagnostics, locateAll, type DiagnosticFormat } from './diagnostics/format.js';
 import { compileTemplates } from './emit/templates.js';
 import { readSources } from './load/read-sources.js';
@@ -50,7 +50,15 @@ function run(args: CommonArgs & { out?: string }, emit: boolean): number {
     report(diagnostics, texts, args.format, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
     return EXIT.invalid;
   }
-  if (emit && args.out !== undefined) writeBundle(args.out, result.files);
+  if (emit && args.out !== undefined) {
+    try {
+      writeBundle(args.out, result.files);
+    } catch (error) {
+      const failure = diagnostic('GPF1008', args.out, undefined, error instanceof Error ? error.message : String(error));
+      report([...diagnostics, failure], texts, args.format, `${args.out} left unchanged`);
+      return EXIT.invalid;
+    }
+  }
   const summary = emit ? `wrote ${result.files.length} files to ${args.out}` : `${read.sources.length} files valid`;
   report(diagnostics, texts, args.format, summary);
   return EXIT.ok;
@@ -70,13 +78,20 @@ export async function main(argv: string[]): Promise<number> {
     .help()
     .version()
     .fail((message, error) => {
-      if (error) throw error;
-      process.stderr.write(`gpforge: ${message}\nRun gpforge --help for usage.\n`);
-      exitCode = EXIT.usage;
+      throw error ?? new UsageError(message);
     });
-  await parser.parseAsync();
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`gpforge: ${error.message}\nRun gpforge --help for usage.\n`);
+    return EXIT.usage;
+  }
   return exitCode;
 }
+
+/** A mistake in the command line itself (exit 2), as opposed to in the files it names. */
+class UsageError extends Error {}
 
 main(hideBin(process.argv)).then(
   (code) => (process.exitCode = code),

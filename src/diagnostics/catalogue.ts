@@ -23,6 +23,7 @@ export const catalogue = {
   GPF1005: error((max: number) => `file is larger than ${max} bytes`),
   GPF1006: error((path: string) => `no such file or folder: ${path}`),
   GPF1007: error((path: string) => `no .yaml or .yml files found in ${path}`),
+  GPF1008: error((detail: string) => `cannot write the bundle: ${detail}`),
   // Registry.pol reader
   GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
   GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),

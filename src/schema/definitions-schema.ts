@@ -234,7 +234,7 @@ export const DefinitionsSchema = strictObject(
     namespace: Type.String({ pattern: '^[A-Za-z0-9_.]+$', description: 'ADMX target namespace, unique in a store.' }),
     prefix: AdmxId,
     fileName: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]+$', description: 'Base name of the .admx/.adml/.adm files.' })),
-    revision: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX revision "major.minor" (quote it).' })),
+    revision: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX revision as "major.minor", in quotes' })),
     locales: Type.Optional(Type.Array(LocaleId, { minItems: 1, description: 'The first is the default locale.' })),
     fallback: BoolFlag('A locale without a text uses the default text (a warning instead of an error).'),
     displayName: Type.Optional(Localized),

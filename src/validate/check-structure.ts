@@ -120,8 +120,10 @@ function toDiagnostic(doc: SourceDoc, e: ErrorObject): Diagnostic {
     }
     case 'required':
       return diagnostic('GPF2002', doc.file, doc.locate(path), String(params.missingProperty));
-    case 'type':
-      return diagnostic('GPF2003', doc.file, at, describeExpected(String(params.type)), typeName(e.data));
+    case 'type': {
+      const hint = typeof e.parentSchema?.description === 'string' ? ` (${e.parentSchema.description})` : '';
+      return diagnostic('GPF2003', doc.file, at, describeExpected(String(params.type)) + hint, typeName(e.data));
+    }
     case 'const':
       return diagnostic('GPF2004', doc.file, at, String(e.data), [String(params.allowedValue)]);
     case 'enum':

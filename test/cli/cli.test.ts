@@ -1,0 +1,137 @@
+/** The command line as CI uses it: exit codes, output formats, atomic and deterministic builds. */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const root = process.cwd();
+
+function gpforge(args: string[], cwd = root) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli.ts'), ...args], { cwd, encoding: 'utf8' });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Every file under `dir` with its SHA-256, for "byte-for-byte as before" checks. */
+function treeDigest(dir: string): Record<string, string> {
+  const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  return Object.fromEntries(
+    entries.map((e) => {
+      const path = join(e.parentPath, e.name);
+      return [path.slice(dir.length), createHash('sha256').update(readFileSync(path)).digest('hex')];
+    }),
+  );
+}
+
+const temp = () => mkdtempSync(join(tmpdir(), 'gpforge-cli-'));
+const invalid = 'test/fixtures/invalid/semantics.yaml';
+
+describe('gpforge build', () => {
+  it('builds the shipped example: one ADMX and an ADML per locale, deterministic', () => {
+    const out1 = join(temp(), 'out');
+    const out2 = join(temp(), 'out');
+    expect(gpforge(['build', '--out', out1]).code).toBe(0);
+    expect(gpforge(['build', '--out', out2]).code).toBe(0);
+    const files = Object.keys(treeDigest(out1)).sort();
+    expect(files).toContain('/PolicyDefinitions/GpforgeWindowsUpdate.admx');
+    expect(files).toContain('/PolicyDefinitions/en-US/GpforgeWindowsUpdate.adml');
+    expect(files).toContain('/PolicyDefinitions/de-DE/GpforgeWindowsUpdate.adml');
+    expect(treeDigest(out2)).toEqual(treeDigest(out1));
+  });
+
+  it('leaves an existing out/ byte-for-byte as it was when the input is invalid', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'PolicyDefinitions'), { recursive: true });
+    writeFileSync(join(out, 'PolicyDefinitions', 'Old.admx'), 'previous build');
+    writeFileSync(join(out, 'notes.txt'), 'keep me');
+    const before = treeDigest(out);
+    const result = gpforge(['build', '--src', invalid, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/left unchanged/);
+    expect(treeDigest(out)).toEqual(before);
+    expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('replaces out/ completely on success, leaving no staging folders', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'stale.txt'), 'from an older build');
+    expect(gpforge(['build', '--out', out]).code).toBe(0);
+    expect(Object.keys(treeDigest(out))).not.toContain('/stale.txt');
+    expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('reports a bundle that cannot be written with exit 1 and GPF1008', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
+    const result = gpforge(['build', '--out', join(dir, 'blocker', 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/error GPF1008: cannot write the bundle/);
+  });
+});
+
+describe('gpforge validate', () => {
+  it('exits 0 on the shipped example', () => {
+    expect(gpforge(['validate']).code).toBe(0);
+  });
+
+  it('exits 1 with file:line:col diagnostics on invalid input', () => {
+    const result = gpforge(['validate', '--src', invalid]);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(/^test\/fixtures\/invalid\/semantics\.yaml:\d+:\d+: error GPF\d{4}: /);
+  });
+
+  it('prints JSON diagnostics with positions', () => {
+    const result = gpforge(['validate', '--src', invalid, '--format', 'json']);
+    expect(result.code).toBe(1);
+    const rows = JSON.parse(result.stdout) as Record<string, unknown>[];
+    expect(rows.length).toBeGreaterThan(5);
+    expect(Object.keys(rows[0] ?? {})).toEqual(['code', 'severity', 'message', 'file', 'line', 'column', 'endLine', 'endColumn']);
+    expect(rows[0]).toMatchObject({ file: invalid, severity: 'error' });
+    expect(typeof rows[0]?.line).toBe('number');
+  });
+
+  it('prints an empty JSON array when everything is valid', () => {
+    const result = gpforge(['validate', '--format', 'json']);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual([]);
+  });
+
+  it('prints GitHub workflow annotations', () => {
+    const result = gpforge(['validate', '--src', invalid, '--format', 'github']);
+    expect(result.code).toBe(1);
+    expect(result.stdout.split('\n')[0]).toMatch(/^::error file=test\/fixtures\/invalid\/semantics\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=GPF\d{4}::/);
+  });
+
+  it('exits 1 when the source folder does not exist', () => {
+    const result = gpforge(['validate', '--src', 'no/such/folder']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/GPF1006/);
+  });
+});
+
+describe('usage', () => {
+  it.each([[['frobnicate']], [['build', '--no-such-option']], [[]], [['validate', '--format', 'xml']]])('exits 2 for %j', (args) => {
+    const result = gpforge(args);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/gpforge/);
+  });
+
+  it.each(['build', 'validate'])('%s --help describes its options', (command) => {
+    const result = gpforge([command, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/--src/);
+    expect(result.stdout).toMatch(/--format/);
+  });
+
+  it('runs from another working directory with relative paths', () => {
+    const dir = temp();
+    mkdirSync(join(dir, 'policies'));
+    cpSync('test/fixtures/valid/all-elements.yaml', join(dir, 'policies', 'a.yaml'));
+    expect(gpforge(['build'], dir).code).toBe(0);
+    expect(Object.keys(treeDigest(join(dir, 'out')))).toContain('/PolicyDefinitions/AllElements.admx');
+  });
+});

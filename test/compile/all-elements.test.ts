@@ -1,0 +1,39 @@
+/**
+ * The all-elements fixture (every element kind, presentation control and value kind, two
+ * locales) through the whole pipeline: schema-valid, byte-exact golden files, deterministic.
+ */
+import { describe, expect, it } from 'vitest';
+import { compileFiles } from '../support/compile-files.js';
+import { expectGolden } from '../support/golden.js';
+import { schemaAvailable, validateAgainstAdmxSchema } from '../support/xsd.js';
+
+const fixture = 'test/fixtures/valid/all-elements.yaml';
+
+describe('all-elements fixture', () => {
+  const result = compileFiles([fixture]);
+
+  it('compiles without diagnostics to one ADMX and one ADML per locale', () => {
+    expect(result.text).toBe('');
+    expect(result.files.map((f) => f.path)).toEqual([
+      'PolicyDefinitions/AllElements.admx',
+      'PolicyDefinitions/de-DE/AllElements.adml',
+      'PolicyDefinitions/en-US/AllElements.adml',
+    ]);
+  });
+
+  it('matches the golden files byte for byte', () => {
+    for (const file of result.files) expectGolden(`all-elements/${file.path}`, file.bytes);
+  });
+
+  it('is deterministic', () => {
+    const again = compileFiles([fixture]);
+    expect(again.files).toEqual(result.files);
+  });
+
+  it.skipIf(!schemaAvailable())('validates against the ADMX schema', async () => {
+    const files = result.files.map((f) => ({ name: f.path, xml: new TextDecoder().decode(f.bytes) }));
+    const verdict = await validateAgainstAdmxSchema(files);
+    expect(verdict.errors).toEqual([]);
+    expect(verdict.valid).toBe(true);
+  });
+});
