@@ -59,7 +59,7 @@ function run(args: CommonArgs & { out?: string }, emit: boolean): number {
       return EXIT.invalid;
     }
   }
-  const summary = emit ? `wrote ${result.files.length} files to ${args.out}` : `${read.sources.length} files valid`;
+  const summary = emit ? `wrote ${result.files.length} files to ${args.out}` : `${read.sources.length} file${read.sources.length === 1 ? '' : 's'} valid`;
   report(diagnostics, texts, args.format, summary);
   return EXIT.ok;
 }

@@ -41,17 +41,13 @@ export function buildDefinitions(source: ValidatedDefinitions): DefinitionsFile 
 type ProductInput = NonNullable<ValidatedDefinitions['input']['products']>[number];
 
 function buildProduct(ctx: BuildContext, p: ProductInput): Product {
-  const named = (id: string, name: ProductInput['name'], versionIndex: number) => ({
-    id,
-    nameStringId: ctx.stringIds.claim(id),
-    name: localize(name, ctx.locales),
-    versionIndex,
-  });
+  const named = (id: string, name: ProductInput['name']) => ({ id, nameStringId: ctx.stringIds.claim(id), name: localize(name, ctx.locales) });
   return {
-    ...named(p.id, p.name, p.versionIndex ?? 0),
+    ...named(p.id, p.name),
     majorVersions: (p.versions ?? []).map((major) => ({
-      ...named(major.id, major.name, major.versionIndex),
-      minorVersions: (major.minorVersions ?? []).map((minor) => named(minor.id, minor.name, minor.versionIndex)),
+      ...named(major.id, major.name),
+      versionIndex: major.versionIndex,
+      minorVersions: (major.minorVersions ?? []).map((minor) => ({ ...named(minor.id, minor.name), versionIndex: minor.versionIndex })),
     })),
   };
 }

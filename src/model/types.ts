@@ -199,11 +199,11 @@ export interface MajorVersion extends MinorVersion {
   readonly minorVersions: readonly MinorVersion[];
 }
 
+/** ADMX products carry no versionIndex (their versions do). */
 export interface Product {
   readonly id: string;
   readonly nameStringId: string;
   readonly name: Localized;
-  readonly versionIndex: number;
   readonly majorVersions: readonly MajorVersion[];
 }
 

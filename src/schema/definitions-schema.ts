@@ -200,7 +200,6 @@ const ProductSchema = strictObject(
   {
     id: AdmxId,
     name: Localized,
-    versionIndex: Type.Optional(DwordNumber('Position of this product (default 0).')),
     versions: Type.Optional(Type.Array(MajorVersionSchema)),
   },
   'A product that supportedOn definitions refer to.',
@@ -222,8 +221,8 @@ const SupportedOnSchema = strictObject(
   {
     id: AdmxId,
     text: Localized,
-    or: Type.Optional(Type.Array(ConditionSchema)),
-    and: Type.Optional(Type.Array(ConditionSchema)),
+    or: Type.Optional(Type.Array(ConditionSchema, { minItems: 1 })),
+    and: Type.Optional(Type.Array(ConditionSchema, { minItems: 1 })),
   },
   'A "Supported on" text, optionally defined by products and versions.',
 );

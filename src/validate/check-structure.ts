@@ -12,16 +12,22 @@ import { closestName } from './closest-name.js';
 const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
+export interface StructureResult {
+  readonly diagnostics: Diagnostic[];
+  /** Data paths of the problems, so callers can tell which parts are still sound. */
+  readonly paths: DataPath[];
+}
+
 /** Validates `doc.data` against `schema`; returns one diagnostic per real problem. */
-export function checkStructure(doc: SourceDoc, schema: TSchema): Diagnostic[] {
+export function checkStructure(doc: SourceDoc, schema: TSchema): StructureResult {
   let validate = compiled.get(schema);
   if (!validate) {
     validate = ajv.compile(schema);
     compiled.set(schema, validate);
   }
-  if (validate(doc.data)) return [];
+  if (validate(doc.data)) return { diagnostics: [], paths: [] };
   const errors = pickVariantErrors(validate.errors ?? []);
-  return dedupe(errors.map((e) => toDiagnostic(doc, e)));
+  return { diagnostics: dedupe(errors.map((e) => toDiagnostic(doc, e))), paths: errors.map((e) => toPath(e.instancePath)) };
 }
 
 /** Keys whose presence tells which variant of a union an object is meant to be. */

@@ -1,9 +1,9 @@
 /**
  * Definitions YAML → typed input, or diagnostics. Structure first (JSON Schema); the semantic
- * checks run only on structurally valid input, where their types can be trusted.
+ * checks run only on structurally valid parts, where their types can be trusted.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
-import type { SourceDoc } from '../load/yaml-source.js';
+import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import { DefinitionsSchema, type DefinitionsInput } from '../schema/definitions-schema.js';
 import { checkStructure } from './check-structure.js';
 import { createContext } from './definitions/context.js';
@@ -20,12 +20,27 @@ export interface ValidatedDefinitions {
 
 const checks = [checkIds, checkReferences, checkRegistry, checkElements, checkTexts];
 
+/**
+ * Policies with structural errors are left out of the semantic checks so that the rest of the
+ * file is still checked in the same run; an error anywhere else stops there (undefined).
+ */
+function brokenPolicies(paths: readonly DataPath[]): Set<number> | undefined {
+  const broken = new Set<number>();
+  for (const path of paths) {
+    if (path[0] !== 'policies' || typeof path[1] !== 'number') return undefined;
+    broken.add(path[1]);
+  }
+  return broken;
+}
+
 /** All diagnostics of one definitions file; `valid` is set when none of them is an error. */
 export function validateDefinitions(doc: SourceDoc): { valid?: ValidatedDefinitions; diagnostics: Diagnostic[] } {
-  const diagnostics = checkStructure(doc, DefinitionsSchema);
-  if (diagnostics.length > 0) return { diagnostics };
+  const structure = checkStructure(doc, DefinitionsSchema);
+  const diagnostics = structure.diagnostics;
+  const skippedPolicies = brokenPolicies(structure.paths);
+  if (!skippedPolicies) return { diagnostics };
   const input = doc.data as DefinitionsInput;
-  const ctx = createContext(doc, input, diagnostics);
+  const ctx = createContext(doc, input, skippedPolicies, diagnostics);
   for (const check of checks) check(ctx);
   const valid = diagnostics.some((d) => d.severity === 'error') ? undefined : { doc, input };
   return valid ? { valid, diagnostics } : { diagnostics };

@@ -39,7 +39,7 @@ function checkEnum(ctx: CheckContext, element: Located<TypedElementInput & { typ
 }
 
 export function checkElements(ctx: CheckContext): void {
-  for (const policy of policies(ctx.input)) {
+  for (const policy of policies(ctx)) {
     for (const element of typedElements(policy)) {
       const e = element.value;
       if (e.type === 'decimal') checkNumberRange(ctx, element.path, 9999n, 4294967295n);
@@ -50,7 +50,7 @@ export function checkElements(ctx: CheckContext): void {
       }
     }
   }
-  checkQwordValues(ctx, ctx.input, []);
+  for (const policy of policies(ctx)) checkQwordValues(ctx, policy.value, policy.path);
 }
 
 /** { qword: n } values anywhere: exact range check on the digits as written. */
@@ -59,7 +59,7 @@ function checkQwordValues(ctx: CheckContext, data: unknown, path: DataPath): voi
   else if (data !== null && typeof data === 'object') {
     for (const [k, v] of Object.entries(data)) {
       if (k === 'qword') {
-        const exact = typeof v === 'string' ? BigInt(v) : ctx.doc.exactInteger([...path, k]);
+        const exact = typeof v === 'string' && /^[0-9]+$/.test(v) ? BigInt(v) : ctx.doc.exactInteger([...path, k]);
         if (exact !== undefined && exact > U64_MAX) ctx.report('GPF2006', [...path, k], exact.toString(), '0', U64_MAX.toString());
       } else checkQwordValues(ctx, v, [...path, k]);
     }

@@ -35,8 +35,8 @@ export function checkIds(ctx: CheckContext): void {
   reportDuplicates(ctx, 'locale', ctx.locales.map((id, i) => ({ id, path: ['locales', i] })), true);
   reportDuplicates(ctx, 'product or supportedOn id', supportedIds(ctx));
   reportDuplicates(ctx, 'category id', (input.categories ?? []).map((c, i) => ({ id: c.id, path: ['categories', i, 'id'] })));
-  reportDuplicates(ctx, 'policy id', (input.policies ?? []).map((p, i) => ({ id: p.id, path: ['policies', i, 'id'] })));
-  for (const policy of policies(input)) {
+  reportDuplicates(ctx, 'policy id', [...policies(ctx)].map((p) => ({ id: p.value.id, path: [...p.path, 'id'] })));
+  for (const policy of policies(ctx)) {
     const elements = [...typedElements(policy)];
     reportDuplicates(ctx, 'element id', elements.map((e) => ({ id: e.value.id, path: [...e.path, 'id'] })));
     for (const element of elements) {

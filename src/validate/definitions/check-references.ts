@@ -1,6 +1,7 @@
 /** References between definitions: categories, supportedOn, `using` prefixes (FORMATS.md c.4–c.7). */
 import type { DataPath } from '../../load/yaml-source.js';
 import type { CheckContext } from './context.js';
+import { policies } from './walk.js';
 
 interface Scope {
   readonly what: string;
@@ -45,9 +46,9 @@ export function checkReferences(ctx: CheckContext): void {
   for (const [i, category] of (input.categories ?? []).entries()) {
     if (category.parent !== undefined) checkReference(ctx, category.parent, ['categories', i, 'parent'], categories);
   }
-  for (const [i, policy] of (input.policies ?? []).entries()) {
-    checkReference(ctx, policy.category, ['policies', i, 'category'], categories);
-    checkReference(ctx, policy.supportedOn, ['policies', i, 'supportedOn'], supported);
+  for (const { value: policy, path } of policies(ctx)) {
+    checkReference(ctx, policy.category, [...path, 'category'], categories);
+    checkReference(ctx, policy.supportedOn, [...path, 'supportedOn'], supported);
   }
   for (const [i, definition] of (input.supportedOn ?? []).entries()) {
     for (const logic of ['or', 'and'] as const) {

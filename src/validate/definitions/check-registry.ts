@@ -26,7 +26,7 @@ function checkValueListKeys(ctx: CheckContext, list: ValueListLike | undefined, 
 }
 
 export function checkRegistry(ctx: CheckContext): void {
-  for (const policy of policies(ctx.input)) {
+  for (const policy of policies(ctx)) {
     const p = policy.value;
     checkKey(ctx, p.key, [...policy.path, 'key']);
     checkValueListKeys(ctx, p.enabledList, [...policy.path, 'enabledList']);

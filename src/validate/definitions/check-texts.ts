@@ -6,7 +6,7 @@ import { allStrings, localizedTexts } from './walk.js';
 export function checkTexts(ctx: CheckContext): void {
   const [defaultLocale = 'en-US', ...others] = ctx.locales;
   const fallback = ctx.input.fallback === true;
-  for (const { value, path } of localizedTexts(ctx.input)) {
+  for (const { value, path } of localizedTexts(ctx)) {
     const given = typeof value === 'string' ? [defaultLocale] : Object.keys(value);
     for (const locale of given) {
       if (!ctx.locales.some((l) => l.toLowerCase() === locale.toLowerCase())) {

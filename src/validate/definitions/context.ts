@@ -3,24 +3,25 @@ import { diagnostic, type ArgsOf, type Diagnostic } from '../../diagnostics/diag
 import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
 import type { DataPath, SourceDoc } from '../../load/yaml-source.js';
 import type { DefinitionsInput } from '../../schema/definitions-schema.js';
+import type { WalkSource } from './walk.js';
 
 /** Where a problem is: the value at a path, or the key of that path. */
 export type At = DataPath | { readonly key: DataPath };
 
-export interface CheckContext {
+export interface CheckContext extends WalkSource {
   readonly doc: SourceDoc;
-  readonly input: DefinitionsInput;
   readonly locales: readonly string[];
   report<C extends DiagnosticCode>(code: C, at: At, ...args: ArgsOf<C>): void;
   /** 1-based line of the value at `path`, for "first defined at line N". */
   lineOf(path: DataPath): number;
 }
 
-export function createContext(doc: SourceDoc, input: DefinitionsInput, sink: Diagnostic[]): CheckContext {
+export function createContext(doc: SourceDoc, input: DefinitionsInput, skippedPolicies: ReadonlySet<number>, sink: Diagnostic[]): CheckContext {
   const locales = input.locales ?? ['en-US'];
   return {
     doc,
     input,
+    skippedPolicies,
     locales,
     report(code, at, ...args) {
       const span = Array.isArray(at) ? doc.locate(at) : doc.locate((at as { key: DataPath }).key, 'key');

@@ -11,8 +11,17 @@ export interface Located<T> {
 
 export type TypedElementInput = Exclude<ElementInput, { note: unknown }>;
 
-export function* policies(input: DefinitionsInput): Generator<Located<PolicyInput>> {
-  for (const [i, policy] of (input.policies ?? []).entries()) yield { value: policy, path: ['policies', i] };
+/** What the walkers need: the input, and the policies whose structure was invalid (not walked). */
+export interface WalkSource {
+  readonly input: DefinitionsInput;
+  readonly skippedPolicies: ReadonlySet<number>;
+}
+
+/** Policies that passed the structural check, with their original index in the path. */
+export function* policies(source: WalkSource): Generator<Located<PolicyInput>> {
+  for (const [i, policy] of (source.input.policies ?? []).entries()) {
+    if (!source.skippedPolicies.has(i)) yield { value: policy, path: ['policies', i] };
+  }
 }
 
 /** Elements of a policy that carry a registry value (notes excluded). */
@@ -23,7 +32,8 @@ export function* typedElements(policy: Located<PolicyInput>): Generator<Located<
 }
 
 /** Every localized text of the file with its path: the strings that end up in ADML. */
-export function* localizedTexts(input: DefinitionsInput): Generator<Located<LocalizedInput>> {
+export function* localizedTexts(source: WalkSource): Generator<Located<LocalizedInput>> {
+  const { input } = source;
   const at = (value: LocalizedInput | undefined, path: DataPath) => (value === undefined ? [] : [{ value, path }]);
   yield* at(input.displayName, ['displayName']);
   yield* at(input.description, ['description']);
@@ -41,7 +51,7 @@ export function* localizedTexts(input: DefinitionsInput): Generator<Located<Loca
     yield* at(c.name, ['categories', i, 'name']);
     yield* at(c.explain, ['categories', i, 'explain']);
   }
-  for (const policy of policies(input)) yield* policyTexts(policy);
+  for (const policy of policies(source)) yield* policyTexts(policy);
 }
 
 function* policyTexts(policy: Located<PolicyInput>): Generator<Located<LocalizedInput>> {

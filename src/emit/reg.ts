@@ -1,0 +1,206 @@
+/**
+ * .reg emitter, Registry Editor 5.00 (FORMATS.md §b, §f).
+ *
+ * Encoding: UTF-16LE with BOM FF FE; lines end with CRLF; first line
+ * `Windows Registry Editor Version 5.00`, then a blank line, then `;` comment lines (title,
+ * notes); a blank line before every `[key]` line; the file ends with a blank line (b.1).
+ * Escaping: inside `"..."` (value names and REG_SZ data) `\` → `\\` and `"` → `\"`; nothing
+ * else is escaped (b.3). Key names are never escaped: they run to the last `]` (b.2).
+ *
+ * Text that cannot be written literally: C0 controls except TAB (so CR, LF, NUL), DEL and
+ * unpaired surrogates. REG_SZ data holding one is written as `hex(1):` (b.5); a key or value
+ * name holding one cannot be written at all and makes the emitter throw. So do a key with an
+ * empty segment, a leading or trailing `\`, or a trailing `]` (Wine reads to the last `]`, Windows
+ * is unverified). These throws mean validation let bad input through: a bug in gpforge.
+ *
+ * What .reg cannot say (b.5):
+ * - `soft` (PReg `**soft.`, "only if absent"): the value is written anyway, preceded by a `;`
+ *   line saying so.
+ * - deleteAllValues (PReg `**delvals.`): no equivalent. `[-key]` would also delete subkeys, so it
+ *   is never written; the key is opened (which creates it if missing) and gets a `;` line
+ *   saying no value is deleted and that the values set right after in this file replace theirs.
+ * - createKey: just the `[key]` line (opening a key creates it).
+ */
+import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
+
+const HEADER = 'Windows Registry Editor Version 5.00';
+const CRLF = '\r\n';
+const BOM = [0xff, 0xfe] as const;
+const HIVE_NAMES: Readonly<Record<Hive, string>> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
+/** b.4: after a `xx,`, a line this long or longer is continued. */
+const WRAP_AT = 77;
+const CONTINUATION_INDENT = '  ';
+
+const SOFT_NOTE =
+  '; The next value is "soft" in the PReg (set only if absent); .reg has no "only if absent": it is always written.';
+const DELVALS_NOTE =
+  '; The PReg deletes all values of this key here (**delvals.). A .reg cannot do that without deleting the ' +
+  'subkeys too, so no value is deleted: the values set right after in this file replace theirs, others stay.';
+
+/** Escapes a value name or REG_SZ for `"..."` (FORMATS.md b.3). */
+export function escapeRegString(text: string): string {
+  return text.replace(/[\\"]/g, (ch) => `\\${ch}`);
+}
+
+/** True when `text` can sit literally in a .reg line: no C0 control but TAB, no DEL, no lone surrogate (b.5). */
+export function isRegLiteral(text: string): boolean {
+  return !/[\u0000-\u0008\u000a-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
+}
+
+/** What the `;` lines after the header say (FORMATS.md b.3 comments): the title, e.g. the GPO name, and notes. */
+export interface RegFileHeader {
+  readonly title: string;
+  /** Rendered as `;` lines after the title, e.g. the caveats of an undo file. */
+  readonly notes?: readonly string[];
+}
+
+/**
+ * Renders a registry plan as a Registry Editor 5.00 file (FORMATS.md §b), actions in the given
+ * order; consecutive actions on the same key share one `[key]` block.
+ */
+export function emitRegFile(plan: RegistryPlan, header: RegFileHeader): Uint8Array {
+  const lines = [HEADER, '', ...[header.title, ...(header.notes ?? [])].map(commentLine)];
+  let currentKey: string | undefined;
+  for (const action of plan.actions) {
+    if (action.key !== currentKey) {
+      lines.push('', `[${HIVE_NAMES[plan.hive]}\\${checkKey(action.key)}]`);
+      currentKey = action.key;
+    }
+    lines.push(...actionLines(action));
+  }
+  lines.push('');
+  return encodeUtf16le(lines.join(CRLF) + CRLF, true);
+}
+
+/** A `;` line that cannot break out: every character that is not literal becomes a space. */
+function commentLine(text: string): string {
+  const safe = Array.from(text, (ch) => (isRegLiteral(ch) ? ch : ' ')).join('');
+  return `; ${safe}`;
+}
+
+function checkKey(key: string): string {
+  const problem = !isRegLiteral(key)
+    ? 'a control character (CR, LF, NUL, ...) or an unpaired surrogate'
+    : key.split('\\').includes('')
+      ? 'an empty segment (or a leading/trailing backslash)'
+      : key.endsWith(']')
+        ? 'a trailing "]"'
+        : undefined;
+  if (problem) throw new Error(`.reg emitter: key ${JSON.stringify(key)} contains ${problem}; it cannot be written to a .reg file`);
+  return key;
+}
+
+function actionLines(action: RegistryAction): string[] {
+  switch (action.kind) {
+    case 'set':
+      return action.soft
+        ? [SOFT_NOTE, valueLine(action.valueName, action.data)]
+        : [valueLine(action.valueName, action.data)];
+    case 'deleteValue':
+      return [`${formatName(action.valueName)}=-`];
+    case 'deleteAllValues':
+      return [DELVALS_NOTE];
+    case 'createKey':
+      return [];
+    default:
+      return assertNever(action);
+  }
+}
+
+/** `@` for the default value, else the escaped, quoted name (b.3). */
+function formatName(name: string): string {
+  if (!isRegLiteral(name)) {
+    throw new Error(`.reg emitter: value name ${JSON.stringify(name)} contains a control character or an unpaired surrogate`);
+  }
+  return name === '' ? '@' : `"${escapeRegString(name)}"`;
+}
+
+function valueLine(valueName: string, data: RegistryData): string {
+  const name = `${formatName(valueName)}=`;
+  switch (data.type) {
+    case 'REG_SZ':
+      return isRegLiteral(data.value)
+        ? `${name}"${escapeRegString(data.value)}"`
+        : hexLine(`${name}hex(1):`, utf16z(data.value));
+    case 'REG_EXPAND_SZ':
+      return hexLine(`${name}hex(2):`, utf16z(data.value));
+    case 'REG_MULTI_SZ':
+      return hexLine(`${name}hex(7):`, multiSz(data.value, valueName));
+    case 'REG_DWORD':
+      return `${name}dword:${dword(data.value, valueName)}`;
+    case 'REG_QWORD':
+      return hexLine(`${name}hex(b):`, qwordBytes(data.value, valueName));
+    case 'REG_BINARY':
+      return hexLine(`${name}hex:`, data.value);
+    case 'REG_NONE':
+      return hexLine(`${name}hex(0):`, new Uint8Array(0));
+    default:
+      return assertNever(data);
+  }
+}
+
+/**
+ * A hex list wrapped exactly like regedit export (FORMATS.md b.4): after each `xx,`, a line of
+ * 77 or more UTF-16 code units is ended with `\` and continued on a line indented by two spaces.
+ */
+function hexLine(prefix: string, bytes: Uint8Array): string {
+  let text = prefix;
+  let lineLength = prefix.length;
+  bytes.forEach((byte, index) => {
+    text += byte.toString(16).padStart(2, '0');
+    if (index === bytes.length - 1) return;
+    text += ',';
+    lineLength += 3;
+    if (lineLength >= WRAP_AT) {
+      text += `\\${CRLF}${CONTINUATION_INDENT}`;
+      lineLength = CONTINUATION_INDENT.length;
+    }
+  });
+  return text;
+}
+
+function dword(value: number, valueName: string): string {
+  if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+    throw new Error(`.reg emitter: REG_DWORD ${JSON.stringify(valueName)} = ${value} is not an integer in 0..4294967295`);
+  }
+  return value.toString(16).padStart(8, '0');
+}
+
+function qwordBytes(value: bigint, valueName: string): Uint8Array {
+  if (value < 0n || value > 0xffffffffffffffffn) {
+    throw new Error(`.reg emitter: REG_QWORD ${JSON.stringify(valueName)} = ${value} is not in 0..2^64-1`);
+  }
+  const bytes = new Uint8Array(8);
+  new DataView(bytes.buffer).setBigUint64(0, value, true);
+  return bytes;
+}
+
+/** REG_MULTI_SZ bytes: each string + NUL, then a final NUL; an empty list is one NUL (b.3). */
+function multiSz(strings: readonly string[], valueName: string): Uint8Array {
+  if (strings.some((s) => s === '' || s.includes('\0'))) {
+    throw new Error(`.reg emitter: REG_MULTI_SZ ${JSON.stringify(valueName)} holds an empty string or a NUL, which ends the list early`);
+  }
+  return encodeUtf16le(strings.length === 0 ? '\0' : `${strings.join('\0')}\0\0`, false);
+}
+
+/** A string as UTF-16LE bytes including the NUL terminator (hex(1), hex(2)). */
+function utf16z(text: string): Uint8Array {
+  return encodeUtf16le(`${text}\0`, false);
+}
+
+/** UTF-16 code units, little-endian, as they are (unpaired surrogates are kept, not replaced). */
+function encodeUtf16le(text: string, withBom: boolean): Uint8Array {
+  const offset = withBom ? BOM.length : 0;
+  const bytes = new Uint8Array(offset + text.length * 2);
+  if (withBom) bytes.set(BOM);
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    bytes[offset + 2 * i] = unit & 0xff;
+    bytes[offset + 2 * i + 1] = unit >> 8;
+  }
+  return bytes;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`.reg emitter: unexpected ${JSON.stringify(value)}`);
+}

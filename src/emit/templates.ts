@@ -1,0 +1,84 @@
+/**
+ * The output templates, compiled once into a typed object (STYLE.md §7, DESIGN.md §5).
+ * One Handlebars instance per compileTemplates() call (never the global one), templates compiled
+ * with `strict: true` (a missing view field throws) and `noEscape: true` (views hold strings
+ * already escaped by TypeScript, src/emit/xml-escape.ts). The built-in helpers (if, each, with)
+ * suffice so far; a custom helper, if ever needed, is registered in compileTemplates() here.
+ */
+import Handlebars from 'handlebars';
+import type { AdmlView } from './adml.js';
+import type { AdmxView } from './admx.js';
+
+type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
+
+const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/** Sources named `partials/<name>` are registered as partial `<name>` (`{{> name}}`). */
+const PARTIAL_PREFIX = 'partials/';
+
+/** Carries a view type at compile time and nothing at run time. */
+interface ViewSlot<V> {
+  readonly view?: V;
+}
+const slot = <V>(): ViewSlot<V> => ({});
+
+/** Every output template and the view it renders. Adding an output is one line here. */
+const OUTPUT_TEMPLATES = {
+  admx: slot<AdmxView>(),
+  adml: slot<AdmlView>(),
+};
+
+type ViewOf<S> = S extends ViewSlot<infer V> ? V : never;
+
+export type TemplateName = keyof typeof OUTPUT_TEMPLATES;
+
+/** One render function per output template; each returns the document text (LF or CRLF). */
+export type Templates = {
+  readonly [K in TemplateName]: (view: ViewOf<(typeof OUTPUT_TEMPLATES)[K]>) => string;
+};
+
+/**
+ * Compiles template sources (keys as readTemplateSources() returns them: `admx`,
+ * `partials/value`, ...) into Templates. Pure: no fs. Throws when an output template is missing
+ * or a source does not parse, naming the template.
+ */
+export function compileTemplates(sources: Readonly<Record<string, string>>): Templates {
+  const hb = Handlebars.create();
+  for (const [name, source] of Object.entries(sources)) {
+    if (name.startsWith(PARTIAL_PREFIX)) {
+      hb.registerPartial(name.slice(PARTIAL_PREFIX.length), compileOne(hb, name, source));
+    }
+  }
+  const templates: Record<string, (view: never) => string> = {};
+  for (const name of Object.keys(OUTPUT_TEMPLATES)) {
+    const source = sources[name];
+    if (source === undefined) throw new Error(`template "${name}" is missing (expected ${name}.hbs)`);
+    templates[name] = withTemplateName(name, compileOne(hb, name, source));
+  }
+  return templates as Templates;
+}
+
+/** Compiles one source; parses it first so a syntax error surfaces now, naming the template. */
+function compileOne(hb: HandlebarsEnv, name: string, source: string): HandlebarsTemplateDelegate {
+  try {
+    hb.parse(source);
+  } catch (error) {
+    throw new Error(`template "${name}" does not parse: ${messageOf(error)}`, { cause: error });
+  }
+  return hb.compile(source, COMPILE_OPTIONS);
+}
+
+/** Names the template in render errors (a missing view field under `strict`: a gpforge bug). */
+function withTemplateName(name: string, render: HandlebarsTemplateDelegate): (view: never) => string {
+  return (view) => {
+    try {
+      return render(view);
+    } catch (error) {
+      throw new Error(`template "${name}" failed: ${messageOf(error)}`, { cause: error });
+    }
+  };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

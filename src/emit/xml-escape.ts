@@ -1,0 +1,94 @@
+/**
+ * XML escaping and encoding shared by every XML output (ADMX, ADML, later Backup.xml):
+ * FORMATS.md c.2, c.9 and f. Views hold strings escaped here; templates never escape.
+ *
+ * Rules (the parsed value always equals the original string):
+ * - text content: & < > as entities; CR as `&#13;` (a parser turns a literal CR or CRLF into LF);
+ *   LF stays a literal line break (written as CRLF in the file, read back as LF).
+ * - single-line text content: as text, and LF as `&#10;` too, so the text stays on one physical
+ *   line (used where a template partial indents what it renders).
+ * - attribute values (always in double quotes): as text, plus `&quot;`, and LF/TAB as `&#10;`
+ *   `&#9;` (a parser would turn literal ones into spaces).
+ * - characters XML 1.0 cannot carry at all (C0 controls other than TAB/LF/CR, U+FFFE, U+FFFF,
+ *   lone surrogates): isXmlRepresentable() is false; validation must reject them first, so the
+ *   escape functions throw (a gpforge bug by then).
+ */
+
+/** XML 1.0 `Char` production; in `u` mode a lone surrogate is its own code point and fails. */
+const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+
+const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
+const SINGLE_LINE_ESCAPES: Readonly<Record<string, string>> = { ...TEXT_ESCAPES, '\n': '&#10;' };
+const ATTRIBUTE_ESCAPES: Readonly<Record<string, string>> = {
+  ...SINGLE_LINE_ESCAPES,
+  '"': '&quot;',
+  '\t': '&#9;',
+};
+
+/** True when every character of `s` can appear in an XML 1.0 document (FORMATS.md c.9). */
+export function isXmlRepresentable(s: string): boolean {
+  return XML_CHARS.test(s);
+}
+
+/** Escapes element text content; line feeds stay literal (FORMATS.md c.9). */
+export function escapeXmlText(s: string): string {
+  return escapeWith(s, /[&<>\r]/g, TEXT_ESCAPES);
+}
+
+/** Escapes element text content that must stay on one physical line (LF as `&#10;`). */
+export function escapeXmlTextSingleLine(s: string): string {
+  return escapeWith(s, /[&<>\r\n]/g, SINGLE_LINE_ESCAPES);
+}
+
+/** Escapes a double-quoted attribute value, keeping CR, LF and TAB through parsing. */
+export function escapeXmlAttribute(s: string): string {
+  return escapeWith(s, /[&<>"\r\n\t]/g, ATTRIBUTE_ESCAPES);
+}
+
+function escapeWith(s: string, pattern: RegExp, table: Readonly<Record<string, string>>): string {
+  const bad = NOT_XML_CHAR.exec(s);
+  if (bad) {
+    const codePoint = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+    throw new Error(
+      `gpforge bug: U+${codePoint} at index ${bad.index} of ${JSON.stringify(s)} cannot be written in XML 1.0; ` +
+        'validation should have rejected it',
+    );
+  }
+  return s.replace(pattern, (c) => table[c] ?? c);
+}
+
+/** An attribute as templates place it, ` name="value"`; the value is already escaped. */
+export interface XmlAttr {
+  readonly name: string;
+  readonly value: string;
+}
+
+/** What an attribute builder accepts; `undefined` means "leave the attribute out". */
+export type AttrValue = string | number | bigint | boolean | undefined;
+
+/**
+ * Builds an escaped attribute list in the order given (object key order), leaving out
+ * `undefined` entries. Booleans become "true"/"false" (xs:boolean), numbers their decimal form.
+ */
+export function xmlAttrs(entries: Readonly<Record<string, AttrValue>>): XmlAttr[] {
+  const attrs: XmlAttr[] = [];
+  for (const [name, value] of Object.entries(entries)) {
+    if (value !== undefined) attrs.push({ name, value: escapeXmlAttribute(String(value)) });
+  }
+  return attrs;
+}
+
+/** `true` or absent: for xs:boolean attributes whose schema default is false. */
+export function onlyIfTrue(flag: boolean): true | undefined {
+  return flag ? true : undefined;
+}
+
+/**
+ * Encodes a rendered XML document as written to disk (FORMATS.md c.2, f): UTF-8 without BOM,
+ * every line break CRLF (template files may use LF or CRLF), exactly one final CRLF.
+ */
+export function encodeXmlUtf8Crlf(text: string): Uint8Array {
+  const crlf = text.replace(/\r\n|\r|\n/g, '\r\n').replace(/(?:\r\n)*$/, '\r\n');
+  return new TextEncoder().encode(crlf.startsWith('\uFEFF') ? crlf.slice(1) : crlf);
+}
