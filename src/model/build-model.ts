@@ -34,5 +34,5 @@ function buildName(file: ValidatedDefinitions): string {
 export function buildModel(definitions: readonly ValidatedDefinitions[]): { model?: Model; diagnostics: Diagnostic[] } {
   const diagnostics = checkAcrossFiles(definitions);
   if (diagnostics.length > 0) return { diagnostics };
-  return { model: { definitions: definitions.map(buildDefinitions) }, diagnostics };
+  return { model: { definitions: definitions.map(buildDefinitions), gpos: [] }, diagnostics };
 }

@@ -4,6 +4,7 @@
  * every localized text has an entry for every locale of its file.
  * Names follow ADMX (FORMATS.md §c) in camelCase.
  */
+import type { ConfiguredPolicy, RegistryAction } from './registry-types.js';
 
 /** One text per locale, e.g. { "en-US": "Windows Update", "de-DE": "Windows Update" }. */
 export type Localized = Readonly<Record<string, string>>;
@@ -246,7 +247,41 @@ export interface DefinitionsFile {
   readonly policies: readonly Policy[];
 }
 
-/** Everything a build emits from. GPO settings join here in a later stage. */
+/** One side of a GPO: Computer Configuration (HKLM) or User Configuration (HKCU). */
+export interface GpoSide {
+  /** Configured policies in YAML order; "not configured" ones are absent. */
+  readonly policies: readonly ConfiguredPolicy[];
+  /** Raw registry actions (DESIGN.md §1.2 `registry:`), in YAML order. */
+  readonly registry: readonly RegistryAction[];
+}
+
+/** Where a GPO backup says it came from (Backup.xml, bkupInfo.xml); placeholders unless given. */
+export interface GpoEnvironment {
+  readonly domain: string;
+  /** "{guid}" lowercase, as GPMC writes it in bkupInfo.xml. */
+  readonly domainGuid: string;
+  readonly domainController: string;
+}
+
+/** One GPO settings YAML file = one GPO (DESIGN.md §1.2). */
+export interface Gpo {
+  readonly sourcePath: string;
+  /** GPO display name. */
+  readonly name: string;
+  /** Folder name under out/gpo/: lowercase letters, digits and '-'; unique in a build. */
+  readonly slug: string;
+  /** GPO GUID, "{XXXXXXXX-...}" uppercase: from the YAML, else a stable UUID v5 of the name. */
+  readonly id: string;
+  /** Backup folder GUID, "{...}" uppercase, derived from `id` (stable). */
+  readonly backupId: string;
+  readonly comment?: string;
+  readonly environment: GpoEnvironment;
+  readonly computer: GpoSide;
+  readonly user: GpoSide;
+}
+
+/** Everything a build emits from. */
 export interface Model {
   readonly definitions: readonly DefinitionsFile[];
+  readonly gpos: readonly Gpo[];
 }
