@@ -19,12 +19,16 @@ const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 interface CommonArgs {
   src: string;
   format: DiagnosticFormat;
+  domain?: string;
+  dc?: string;
 }
 
 function commonOptions<T>(y: Argv<T>) {
   return y
     .option('src', { type: 'string', default: 'policies', describe: 'YAML file or folder of YAML files' })
-    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as DiagnosticFormat, describe: 'How diagnostics are printed' });
+    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as DiagnosticFormat, describe: 'How diagnostics are printed' })
+    .option('domain', { type: 'string', describe: 'Source domain written into GPO backups when a GPO file names none (default example.com)' })
+    .option('dc', { type: 'string', describe: 'Source domain controller written into GPO backups (default dc.<domain>)' });
 }
 
 /** Prints diagnostics to stdout (they are the product of validate) and a summary to stderr. */
@@ -36,6 +40,17 @@ function report(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, s
   process.stderr.write(`gpforge: ${summary} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
 }
 
+/**
+ * The time written into GPO backups: SOURCE_DATE_EPOCH (reproducible-builds.org) when set,
+ * else a fixed instant, so that builds never depend on the clock.
+ */
+export const FIXED_BACKUP_TIME = new Date('2000-01-01T00:00:00Z');
+
+function backupTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : FIXED_BACKUP_TIME;
+}
+
 function run(args: CommonArgs & { out?: string }, emit: boolean): number {
   const read = readSources(args.src);
   const texts = new Map(read.sources.map((s) => [s.path, s.text]));
@@ -44,7 +59,8 @@ function run(args: CommonArgs & { out?: string }, emit: boolean): number {
     return EXIT.invalid;
   }
   const templates = compileTemplates(readTemplateSources());
-  const result = compile(read.sources, { templates, emit });
+  const gpoDefaults = { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) };
+  const result = compile(read.sources, { templates, emit, gpoDefaults, backupTime: backupTime() });
   const diagnostics = [...read.diagnostics, ...result.diagnostics];
   if (hasErrors(diagnostics)) {
     report(diagnostics, texts, args.format, emit ? `build failed, ${args.out} left unchanged` : 'invalid');

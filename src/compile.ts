@@ -1,16 +1,20 @@
 /**
  * The pipeline in one function (STYLE.md): load → validate → model → emit. No file system:
- * sources come in as text, files go out as bytes.
+ * sources come in as text, files go out as bytes. Definitions are built first, because GPO
+ * files are checked against the policies they define.
  */
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
 import { emitBundle } from './emit/bundle.js';
 import type { OutputFile } from './emit/output-file.js';
 import type { Templates } from './emit/templates.js';
-import { loadYaml } from './load/yaml-source.js';
+import { loadYaml, type SourceDoc } from './load/yaml-source.js';
+import type { GpoDefaults } from './model/build-gpo.js';
 import { buildModel } from './model/build-model.js';
-import type { Model } from './model/types.js';
+import type { DefinitionsFile, Model } from './model/types.js';
+import { buildCatalogue } from './validate/gpo/policy-catalogue.js';
 import { validateDefinitions, type ValidatedDefinitions } from './validate/validate-definitions.js';
+import { validateGpo, type ValidatedGpo } from './validate/validate-gpo.js';
 
 export interface SourceFile {
   /** As shown in diagnostics, e.g. "policies/windows-update.yaml". */
@@ -22,6 +26,12 @@ export interface CompileOptions {
   readonly templates: Templates;
   /** false: validate and build the model only (gpforge validate). */
   readonly emit: boolean;
+  /** Policies GPO files may use besides ours, e.g. Windows' PolicyDefinitions (--admx). */
+  readonly externalDefinitions?: readonly DefinitionsFile[];
+  /** Backup environment placeholders (domain, DC) when a GPO file does not name them. */
+  readonly gpoDefaults?: GpoDefaults;
+  /** The instant written into GPO backups (SOURCE_DATE_EPOCH, else a fixed documented one). */
+  readonly backupTime: Date;
 }
 
 export interface CompileResult {
@@ -34,6 +44,7 @@ export interface CompileResult {
 export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const definitions: ValidatedDefinitions[] = [];
+  const gpoDocs: SourceDoc[] = [];
   for (const source of sources) {
     const loaded = loadYaml(source.path, source.text);
     diagnostics.push(...loaded.diagnostics);
@@ -43,15 +54,28 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
       const result = validateDefinitions(loaded.doc);
       diagnostics.push(...result.diagnostics);
       if (result.valid) definitions.push(result.valid);
+    } else if (kind === 'gpo') {
+      gpoDocs.push(loaded.doc);
     } else {
-      const at = kind === undefined ? undefined : loaded.doc.locate(['kind']);
-      diagnostics.push(diagnostic('GPF2009', source.path, at));
+      diagnostics.push(diagnostic('GPF2009', source.path, kind === undefined ? undefined : loaded.doc.locate(['kind'])));
     }
   }
-  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), files: [] };
-  const built = buildModel(definitions);
+  const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
+  if (hasErrors(diagnostics)) return done();
+  const built = buildModel(definitions, [], options.gpoDefaults);
   diagnostics.push(...built.diagnostics);
-  if (!built.model || hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), files: [] };
-  const files = options.emit ? emitBundle(built.model, options.templates) : [];
-  return { diagnostics: sortDiagnostics(diagnostics), model: built.model, files };
+  if (!built.model || hasErrors(diagnostics)) return done();
+  const catalogue = buildCatalogue([...built.model.definitions, ...(options.externalDefinitions ?? [])]);
+  const gpos: ValidatedGpo[] = [];
+  for (const doc of gpoDocs) {
+    const result = validateGpo(doc, catalogue);
+    diagnostics.push(...result.diagnostics);
+    if (result.valid) gpos.push(result.valid);
+  }
+  if (hasErrors(diagnostics)) return done();
+  const full = buildModel(definitions, gpos, options.gpoDefaults);
+  diagnostics.push(...full.diagnostics);
+  if (!full.model || hasErrors(diagnostics)) return done();
+  const files = options.emit ? emitBundle(full.model, { templates: options.templates, backupTime: options.backupTime }) : [];
+  return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files };
 }

@@ -69,6 +69,25 @@ export const catalogue = {
   GPF2118: error((what: string, value: string, max: number) => `${what} '${value.length > 40 ? value.slice(0, 40) + '…' : value}' is ${value.length} characters long; at most ${max} are allowed`),
   GPF2119: error(() => `a boolean element needs a 'valueName', or 'trueList'/'falseList' to write`),
 
+  // ── GPF22xx: validate (GPO settings against definitions) ────────────────────────────────
+  GPF2201: error((ref: string, suggestion?: string) => `unknown policy '${ref}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
+  GPF2202: error((prefix: string, known: readonly string[]) => `no definitions with prefix or namespace '${prefix}'; known: ${known.join(', ') || 'none'} (pass --admx DIR for Windows' own templates)`),
+  GPF2203: error((ref: string, policyClass: string, section: string) => `'${ref}' is a ${policyClass} policy and cannot be set under '${section}:'`),
+  GPF2204: error((id: string, known: readonly string[], suggestion?: string) => `policy has no element '${id}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; elements: ${known.join(', ') || 'none'}`),
+  GPF2205: error((id: string, type: string, expected: string) => `element '${id}' is ${type}: expected ${expected}`),
+  GPF2206: error((given: string, items: readonly string[]) => `'${given}' is not an item of this drop-down; items: ${items.join(', ')}`),
+  GPF2207: error((value: string, min: string, max: string) => `${value} is outside this element's range ${min}..${max}`),
+  GPF2208: error((length: number, max: number) => `text is ${length} characters long; this element allows at most ${max}`),
+  GPF2209: error((count: number, max: number) => `${count} strings given; this element allows at most ${max}`),
+  GPF2210: error((id: string) => `required element '${id}' has no value`),
+  GPF2211: error((type: string, problem: string) => `data does not fit ${type}: ${problem}`),
+  GPF2212: error((what: string, line: number) => `${what} is already set with different data at line ${line}`),
+  GPF2213: warning(() => `element values of a disabled policy are ignored`),
+  GPF2214: error((what: string) => `${what} cannot contain a NUL character`),
+  GPF2215: error((what: string) => `${what} cannot be empty in a REG_MULTI_SZ (it would end the list)`),
+  GPF2216: error((size: number) => `data is ${size} bytes; Registry.pol records hold at most 65535`),
+  GPF2217: error((name: string) => `value name '${name}' starts with '**', which Registry.pol reserves for instructions`),
+
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),
 } satisfies Record<string, Entry>;

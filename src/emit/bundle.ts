@@ -1,15 +1,45 @@
 /** Every output of the bundle (DESIGN.md §4), sorted by path so the result is deterministic. */
-import type { Model } from '../model/types.js';
+import { planGpoSide } from '../model/registry-plan.js';
+import type { RegistryPlan } from '../model/registry-types.js';
+import { undoActions, undoNotes } from '../model/registry-undo.js';
+import type { Gpo, Model } from '../model/types.js';
 import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
+import { emitGpoBackups } from './gpo-backup.js';
 import type { OutputFile } from './output-file.js';
+import { emitRegistryPol } from './pol.js';
+import { emitRegFile } from './reg.js';
 import type { Templates } from './templates.js';
 
-export function emitBundle(model: Model, templates: Templates): OutputFile[] {
+export interface BundleOptions {
+  readonly templates: Templates;
+  /** Written into GPO backups (bkupInfo.xml BackupTime). */
+  readonly backupTime: Date;
+}
+
+export function emitBundle(model: Model, options: BundleOptions): OutputFile[] {
+  const { templates } = options;
   const files: OutputFile[] = [];
   for (const definitions of model.definitions) {
     files.push(emitAdmx(definitions, templates));
     for (const locale of definitions.locales) files.push(emitAdml(definitions, locale, templates));
   }
+  const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
+  for (const { gpo, machine, user } of planned) files.push(...emitGpoFolder(gpo, machine, user, templates));
+  if (planned.length > 0) files.push(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** out/gpo/<slug>/: apply.reg and undo.reg for machines without AD, Registry.pol per side for LGPO. */
+function emitGpoFolder(gpo: Gpo, machine: RegistryPlan, user: RegistryPlan, templates: Templates): OutputFile[] {
+  const dir = `gpo/${gpo.slug}`;
+  const title = `${gpo.name} (gpforge)`;
+  const undoPlans = [undoActions(machine), undoActions(user)];
+  const notes = [...new Set([...undoNotes(machine), ...undoNotes(user)])];
+  return [
+    { path: `${dir}/apply.reg`, bytes: emitRegFile([machine, user], { title: `${title}: apply` }, templates) },
+    { path: `${dir}/undo.reg`, bytes: emitRegFile(undoPlans, { title: `${title}: undo`, notes }, templates) },
+    { path: `${dir}/Machine/Registry.pol`, bytes: emitRegistryPol(machine.actions) },
+    { path: `${dir}/User/Registry.pol`, bytes: emitRegistryPol(user.actions) },
+  ];
 }

@@ -22,8 +22,8 @@
  * - createKey: just the `[key]` line (opening a key creates it).
  */
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
+import type { Templates } from './templates.js';
 
-const HEADER = 'Windows Registry Editor Version 5.00';
 const CRLF = '\r\n';
 const BOM = [0xff, 0xfe] as const;
 const HIVE_NAMES: Readonly<Record<Hive, string>> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
@@ -54,22 +54,31 @@ export interface RegFileHeader {
   readonly notes?: readonly string[];
 }
 
+/** What templates/reg.hbs lays out: comment lines, then one block per run of actions on a key. */
+export interface RegView {
+  readonly comments: readonly string[];
+  readonly blocks: readonly { readonly keyLine: string; readonly lines: readonly string[] }[];
+}
+
 /**
- * Renders a registry plan as a Registry Editor 5.00 file (FORMATS.md §b), actions in the given
- * order; consecutive actions on the same key share one `[key]` block.
+ * Renders registry plans (one per hive; a file may hold both) as a Registry Editor 5.00 file
+ * (FORMATS.md §b), actions in the given order; consecutive actions on the same key share one
+ * `[key]` block. Lines are decided here; templates/reg.hbs only places them.
  */
-export function emitRegFile(plan: RegistryPlan, header: RegFileHeader): Uint8Array {
-  const lines = [HEADER, '', ...[header.title, ...(header.notes ?? [])].map(commentLine)];
-  let currentKey: string | undefined;
-  for (const action of plan.actions) {
-    if (action.key !== currentKey) {
-      lines.push('', `[${HIVE_NAMES[plan.hive]}\\${checkKey(action.key)}]`);
-      currentKey = action.key;
+export function emitRegFile(plans: RegistryPlan | readonly RegistryPlan[], header: RegFileHeader, templates: Templates): Uint8Array {
+  const blocks: { keyLine: string; lines: string[] }[] = [];
+  const list: readonly RegistryPlan[] = Array.isArray(plans) ? plans : [plans as RegistryPlan];
+  for (const plan of list) {
+    let current: { keyLine: string; lines: string[] } | undefined;
+    for (const action of plan.actions) {
+      const keyLine = `[${HIVE_NAMES[plan.hive]}\\${checkKey(action.key)}]`;
+      if (current?.keyLine !== keyLine) blocks.push((current = { keyLine, lines: [] }));
+      current.lines.push(...actionLines(action));
     }
-    lines.push(...actionLines(action));
   }
-  lines.push('');
-  return encodeUtf16le(lines.join(CRLF) + CRLF, true);
+  const comments = [header.title, ...(header.notes ?? [])].map(commentLine);
+  const text = templates.reg({ comments, blocks }).replace(/\r?\n/g, CRLF);
+  return encodeUtf16le(text, true);
 }
 
 /** A `;` line that cannot break out: every character that is not literal becomes a space. */
@@ -152,7 +161,7 @@ function hexLine(prefix: string, bytes: Uint8Array): string {
     text += ',';
     lineLength += 3;
     if (lineLength >= WRAP_AT) {
-      text += `\\${CRLF}${CONTINUATION_INDENT}`;
+      text += `\\\n${CONTINUATION_INDENT}`;
       lineLength = CONTINUATION_INDENT.length;
     }
   });

@@ -8,6 +8,8 @@
 import Handlebars from 'handlebars';
 import type { AdmlView } from './adml.js';
 import type { AdmxView } from './admx.js';
+import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
+import type { RegView } from './reg.js';
 
 type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
 
@@ -26,6 +28,10 @@ const slot = <V>(): ViewSlot<V> => ({});
 const OUTPUT_TEMPLATES = {
   admx: slot<AdmxView>(),
   adml: slot<AdmlView>(),
+  reg: slot<RegView>(),
+  'gpo-backup/Backup.xml': slot<BackupXmlView>(),
+  'gpo-backup/bkupInfo.xml': slot<BkupInfoView>(),
+  'gpo-backup/manifest.xml': slot<BackupManifestView>(),
 };
 
 type ViewOf<S> = S extends ViewSlot<infer V> ? V : never;

@@ -1,24 +1,25 @@
 /** All validated files → the Model, with the checks that need every file at once (GPF3xxx). */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
+import type { ValidatedGpo } from '../validate/validate-gpo.js';
 import { buildDefinitions } from './build-definitions.js';
+import { buildGpo, gpoId, gpoSlug, type GpoDefaults } from './build-gpo.js';
 import type { Model } from './types.js';
 
-/**
- * Namespaces must be unique in a store (FORMATS.md c.4); prefixes address policies from GPO
- * files; file names must not collide in PolicyDefinitions/ (Windows compares them ignoring case).
- */
-function checkAcrossFiles(files: readonly ValidatedDefinitions[]): Diagnostic[] {
+interface UniqueField<T> {
+  readonly what: string;
+  readonly path: DataPath;
+  readonly value: (file: T) => string;
+}
+
+/** Reports every file whose `field` value (compared ignoring case) an earlier file already has. */
+function checkUnique<T extends { doc: SourceDoc }>(files: readonly T[], fields: readonly UniqueField<T>[]): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
-  const fields = [
-    { what: 'namespace', path: ['namespace'], value: (f: ValidatedDefinitions) => f.input.namespace.toLowerCase() },
-    { what: 'prefix', path: ['prefix'], value: (f: ValidatedDefinitions) => f.input.prefix.toLowerCase() },
-    { what: 'fileName', path: ['fileName'], value: (f: ValidatedDefinitions) => buildName(f).toLowerCase() },
-  ];
   for (const field of fields) {
     const seen = new Map<string, string>();
     for (const file of files) {
-      const value = field.value(file);
+      const value = field.value(file).toLowerCase();
       const other = seen.get(value);
       if (other !== undefined) diagnostics.push(diagnostic('GPF3001', file.doc.file, file.doc.locate(field.path), field.what, value, other));
       else seen.set(value, file.doc.file);
@@ -31,8 +32,28 @@ function buildName(file: ValidatedDefinitions): string {
   return file.input.fileName ?? file.doc.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 }
 
-export function buildModel(definitions: readonly ValidatedDefinitions[]): { model?: Model; diagnostics: Diagnostic[] } {
-  const diagnostics = checkAcrossFiles(definitions);
+/**
+ * Namespaces must be unique in a store (FORMATS.md c.4); prefixes address policies from GPO
+ * files; file names must not collide in PolicyDefinitions/ (Windows ignores case). GPOs need
+ * distinct names, GUIDs and output folders.
+ */
+export function buildModel(
+  definitions: readonly ValidatedDefinitions[],
+  gpos: readonly ValidatedGpo[],
+  defaults: GpoDefaults = {},
+): { model?: Model; diagnostics: Diagnostic[] } {
+  const diagnostics = [
+    ...checkUnique(definitions, [
+      { what: 'namespace', path: ['namespace'], value: (f) => f.input.namespace },
+      { what: 'prefix', path: ['prefix'], value: (f) => f.input.prefix },
+      { what: 'fileName', path: ['fileName'], value: buildName },
+    ]),
+    ...checkUnique(gpos, [
+      { what: 'GPO name', path: ['name'], value: (g) => g.input.name },
+      { what: 'GPO id', path: ['id'], value: (g) => gpoId(g.input) },
+      { what: 'GPO folder name', path: ['name'], value: (g) => gpoSlug(g.input.name) },
+    ]),
+  ];
   if (diagnostics.length > 0) return { diagnostics };
-  return { model: { definitions: definitions.map(buildDefinitions), gpos: [] }, diagnostics };
+  return { model: { definitions: definitions.map(buildDefinitions), gpos: gpos.map((g) => buildGpo(g, defaults)) }, diagnostics };
 }

@@ -4,10 +4,13 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emitRegFile } from '../../src/emit/reg.js';
+import { emitRegFile as emitRegFileWith, type RegFileHeader } from '../../src/emit/reg.js';
+import { builtInTemplates } from '../support/templates.js';
 import type { RegistryAction, RegistryData, RegistryPlan } from '../../src/model/registry-types.js';
 import { undoActions, undoNotes } from '../../src/model/registry-undo.js';
 import { parseRegFile } from '../support/reg-parser.js';
+
+const emitRegFile = (plan: RegistryPlan, header: RegFileHeader) => emitRegFileWith(plan, header, builtInTemplates);
 
 const HEAD = 'Windows Registry Editor Version 5.00\r\n\r\n; Test GPO\r\n';
 const KEY = 'Software\\Policies\\Gpforge';

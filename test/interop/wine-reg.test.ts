@@ -10,10 +10,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emitRegFile, isRegLiteral } from '../../src/emit/reg.js';
+import { emitRegFile as emitRegFileWith, isRegLiteral, type RegFileHeader } from '../../src/emit/reg.js';
+import { builtInTemplates } from '../support/templates.js';
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../../src/model/registry-types.js';
 import { undoActions, undoNotes } from '../../src/model/registry-undo.js';
 import { parseRegFile } from '../support/reg-parser.js';
+
+const emitRegFile = (plan: RegistryPlan, header: RegFileHeader) => emitRegFileWith(plan, header, builtInTemplates);
 
 const BASE = 'Software\\Policies\\GpforgeTest';
 const HIVE_NAMES: Record<Hive, string> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };

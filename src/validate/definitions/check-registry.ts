@@ -1,5 +1,6 @@
 /** Registry keys and value names (FORMATS.md c.7, a.5: keys without hive; keep under the policy trees). */
 import type { DataPath } from '../../load/yaml-source.js';
+import type { Reporter } from '../reporter.js';
 import type { CheckContext } from './context.js';
 import { policies, typedElements } from './walk.js';
 
@@ -7,7 +8,7 @@ const HIVE_PREFIX = /^(HKEY_[A-Z_]+|HKLM|HKCU|HKCR|HKU|HKCC)(\\|$)/i;
 const POLICY_TREES = [/^Software\\Policies(\\|$)/i, /^Software\\Microsoft\\Windows\\CurrentVersion\\Policies(\\|$)/i];
 
 /** Hive names and stray backslashes are errors; keys outside the policy trees only warn (tattooing). */
-export function checkKey(ctx: CheckContext, key: string, path: DataPath): void {
+export function checkKey(ctx: Reporter, key: string, path: DataPath): void {
   if (HIVE_PREFIX.test(key)) ctx.report('GPF2104', path, key);
   else if (key.startsWith('\\') || key.endsWith('\\') || key.includes('\\\\')) ctx.report('GPF2105', path, key);
   else if (!POLICY_TREES.some((tree) => tree.test(key))) ctx.report('GPF2106', path, key);

@@ -1,37 +1,16 @@
 /** What every definitions check receives: the validated-by-schema input and a way to report. */
-import { diagnostic, type ArgsOf, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
-import type { DataPath, SourceDoc } from '../../load/yaml-source.js';
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { SourceDoc } from '../../load/yaml-source.js';
 import type { DefinitionsInput } from '../../schema/definitions-schema.js';
+import { createReporter, type Reporter } from '../reporter.js';
 import type { WalkSource } from './walk.js';
 
-/** Where a problem is: the value at a path, or the key of that path. */
-export type At = DataPath | { readonly key: DataPath };
+export type { At } from '../reporter.js';
 
-export interface CheckContext extends WalkSource {
-  readonly doc: SourceDoc;
+export interface CheckContext extends WalkSource, Reporter {
   readonly locales: readonly string[];
-  report<C extends DiagnosticCode>(code: C, at: At, ...args: ArgsOf<C>): void;
-  /** 1-based line of the value at `path`, for "first defined at line N". */
-  lineOf(path: DataPath): number;
 }
 
 export function createContext(doc: SourceDoc, input: DefinitionsInput, skippedPolicies: ReadonlySet<number>, sink: Diagnostic[]): CheckContext {
-  const locales = input.locales ?? ['en-US'];
-  return {
-    doc,
-    input,
-    skippedPolicies,
-    locales,
-    report(code, at, ...args) {
-      const span = Array.isArray(at) ? doc.locate(at) : doc.locate((at as { key: DataPath }).key, 'key');
-      sink.push(diagnostic(code, doc.file, span, ...args));
-    },
-    lineOf(path) {
-      const offset = doc.locate(path).start;
-      let line = 1;
-      for (let i = 0; i < offset; i++) if (doc.text.charCodeAt(i) === 10) line++;
-      return line;
-    },
-  };
+  return { ...createReporter(doc, sink), input, skippedPolicies, locales: input.locales ?? ['en-US'] };
 }

@@ -1,0 +1,271 @@
+/**
+ * The registry planner: the one place where Group Policy registry semantics live (STYLE.md 8).
+ * A configured policy becomes registry actions exactly as FORMATS.md a.5 and c.8 say; a GPO side
+ * becomes one plan in the canonical file order of a.6. Every registry output renders these.
+ *
+ * Rules chosen where FORMATS.md is UNVERIFIED or silent (following PolicyPlus's SetPolicyState,
+ * [IMPL:PP], unless said otherwise):
+ * - boolean checked: trueValue, or REG_DWORD 1 when there is no trueValue (even with a trueList),
+ *   then the trueList items; unchecked: falseValue, or `**del.` when there is no falseValue, then
+ *   the falseList items. A boolean without a valueName writes only its lists.
+ * - boolean with no value given: unchecked (an untouched optional checkbox is an unticked one).
+ * - list with no value given: an empty list (so a non-additive list still clears its key).
+ * - other elements with no value given: nothing.
+ * - Value lists: an item's key, else the list's defaultKey, else the element key (element lists)
+ *   or the policy key (enabledList/disabledList).
+ * - `valueName` on a list element (seen in Windows ADMX, not in the XSD) is ignored.
+ */
+import type { ElementValue, ConfiguredPolicy, Hive, RegistryAction, RegistryData, RegistryPlan } from './registry-types.js';
+import type { BooleanElement, GpoSide, ListElement, Policy, PolicyElement, RegValue, ValueList } from './types.js';
+
+type ListEntries = Extract<ElementValue, { type: 'list' }>['entries'];
+
+/** Typed data of an ADMX Value (FORMATS.md c.7): decimal → DWORD, longDecimal → QWORD, string → SZ; delete → `**del.`. */
+export function regValueToData(value: RegValue): RegistryData | 'delete' {
+  switch (value.kind) {
+    case 'decimal':
+      return { type: 'REG_DWORD', value: value.value };
+    case 'longDecimal':
+      return { type: 'REG_QWORD', value: value.value };
+    case 'string':
+      return { type: 'REG_SZ', value: value.value };
+    case 'delete':
+      return 'delete';
+    default:
+      return assertNever(value);
+  }
+}
+
+/** The action that writes an ADMX Value (FORMATS.md c.7) to `key`/`valueName`. */
+export function regValueAction(key: string, valueName: string, value: RegValue): RegistryAction {
+  const data = regValueToData(value);
+  return data === 'delete' ? { kind: 'deleteValue', key, valueName } : { kind: 'set', key, valueName, data };
+}
+
+/** The registry actions of one configured policy, in write order (FORMATS.md a.5, c.8). */
+export function planPolicy(configured: ConfiguredPolicy): RegistryAction[] {
+  const { policy } = configured;
+  return configured.state === 'enabled' ? planEnabled(policy, configured.values) : planDisabled(policy);
+}
+
+function planEnabled(policy: Policy, values: ReadonlyMap<string, ElementValue>): RegistryAction[] {
+  const actions: RegistryAction[] = [];
+  if (policy.valueName !== undefined) {
+    const value = policy.enabledValue ?? { kind: 'decimal', value: 1 };
+    actions.push(regValueAction(policy.key, policy.valueName, value));
+  }
+  actions.push(...valueListActions(policy.enabledList, policy.key));
+  for (const element of policy.elements) {
+    actions.push(...enabledElementActions(element, element.key ?? policy.key, values.get(element.id)));
+  }
+  return actions;
+}
+
+function planDisabled(policy: Policy): RegistryAction[] {
+  const actions: RegistryAction[] = [];
+  if (policy.valueName !== undefined) {
+    actions.push(policy.disabledValue === undefined
+      ? { kind: 'deleteValue', key: policy.key, valueName: policy.valueName }
+      : regValueAction(policy.key, policy.valueName, policy.disabledValue));
+  }
+  actions.push(...valueListActions(policy.disabledList, policy.key));
+  for (const element of policy.elements) actions.push(...disabledElementActions(element, element.key ?? policy.key));
+  return actions;
+}
+
+/** Items of a value list; an item's key defaults to the list's defaultKey, then to `fallbackKey`. */
+function valueListActions(list: ValueList | undefined, fallbackKey: string): RegistryAction[] {
+  if (list === undefined) return [];
+  const listKey = list.defaultKey ?? fallbackKey;
+  return list.items.map((item) => regValueAction(item.key ?? listKey, item.valueName, item.value));
+}
+
+function enabledElementActions(element: PolicyElement, key: string, given: ElementValue | undefined): RegistryAction[] {
+  const value = checkedValue(element, given);
+  if (element.type === 'boolean') return booleanActions(element, key, value?.type === 'boolean' && value.value);
+  if (element.type === 'list') return listActions(element, key, value?.type === 'list' ? value.entries : []);
+  if (value === undefined || element.valueName === undefined) return [];
+  const name = element.valueName;
+  switch (value.type) {
+    case 'decimal':
+      return [setAction(key, name, numberData(String(value.value), { type: 'REG_DWORD', value: value.value }, element), element)];
+    case 'longDecimal':
+      return [setAction(key, name, numberData(value.value.toString(), { type: 'REG_QWORD', value: value.value }, element), element)];
+    case 'text':
+      return [setAction(key, name, { type: isExpandable(element) ? 'REG_EXPAND_SZ' : 'REG_SZ', value: value.value }, element)];
+    case 'multiText':
+      return [setAction(key, name, { type: 'REG_MULTI_SZ', value: value.value }, element)];
+    case 'enum':
+      return enumActions(element, key, name, value.itemIndex);
+    default:
+      throw new Error(`gpforge bug: element '${element.id}' got a ${value.type} value`);
+  }
+}
+
+/** The given value when its type matches the element; a mismatch means validation let it through. */
+function checkedValue(element: PolicyElement, given: ElementValue | undefined): ElementValue | undefined {
+  if (given !== undefined && given.type !== element.type) {
+    throw new Error(`gpforge bug: ${element.type} element '${element.id}' got a ${given.type} value`);
+  }
+  return given;
+}
+
+/** c.8: decimal/longDecimal as REG_SZ digits when storeAsText. */
+function numberData(digits: string, binary: RegistryData, element: PolicyElement): RegistryData {
+  const storeAsText = (element.type === 'decimal' || element.type === 'longDecimal') && element.storeAsText;
+  return storeAsText ? { type: 'REG_SZ', value: digits } : binary;
+}
+
+function isExpandable(element: PolicyElement): boolean {
+  return (element.type === 'text' || element.type === 'list') && element.expandable;
+}
+
+/** A set, marked soft when the element says so (PReg `**soft.`, FORMATS.md a.4, c.8). */
+function setAction(key: string, valueName: string, data: RegistryData, element: PolicyElement): RegistryAction {
+  const soft = 'soft' in element && element.soft;
+  return soft ? { kind: 'set', key, valueName, data, soft: true } : { kind: 'set', key, valueName, data };
+}
+
+/** c.8 boolean: see the file comment for the rule on absent true/false values. */
+function booleanActions(element: BooleanElement, key: string, checked: boolean): RegistryAction[] {
+  const value = checked ? element.trueValue : element.falseValue;
+  const list = checked ? element.trueList : element.falseList;
+  const actions: RegistryAction[] = [];
+  if (element.valueName !== undefined) {
+    const implicit: RegValue = checked ? { kind: 'decimal', value: 1 } : { kind: 'delete' };
+    actions.push(regValueAction(key, element.valueName, value ?? implicit));
+  }
+  return [...actions, ...valueListActions(list, key)];
+}
+
+/** c.8 enum: the selected item's value, then its valueList. */
+function enumActions(element: PolicyElement, key: string, valueName: string, itemIndex: number): RegistryAction[] {
+  const item = element.type === 'enum' ? element.items[itemIndex] : undefined;
+  if (item === undefined) throw new Error(`gpforge bug: enum '${element.id}' has no item ${itemIndex}`);
+  return [regValueAction(key, valueName, item.value), ...valueListActions(item.valueList, key)];
+}
+
+/** c.8 list: `**delvals.` unless additive, then one value per entry, named per explicitValue/valuePrefix. */
+function listActions(element: ListElement, key: string, entries: ListEntries): RegistryAction[] {
+  const type = element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ';
+  const clear: RegistryAction[] = element.additive ? [] : [{ kind: 'deleteAllValues', key }];
+  const sets = entries.map((entry, i): RegistryAction => ({
+    kind: 'set',
+    key,
+    valueName: listValueName(element, entry, i),
+    data: { type, value: entry.value },
+  }));
+  return [...clear, ...sets];
+}
+
+function listValueName(element: ListElement, entry: ListEntries[number], index: number): string {
+  if (element.explicitValue) return entry.name ?? entry.value;
+  if (element.valuePrefix !== undefined) return `${element.valuePrefix}${index + 1}`;
+  return entry.value;
+}
+
+/** a.5 Disabled, step 3: lists cleared, booleans to their false side, everything else deleted. */
+function disabledElementActions(element: PolicyElement, key: string): RegistryAction[] {
+  if (element.type === 'list') return [{ kind: 'deleteAllValues', key }];
+  if (element.type === 'boolean' && (element.falseValue !== undefined || element.falseList !== undefined)) {
+    const value = element.valueName !== undefined && element.falseValue !== undefined
+      ? [regValueAction(key, element.valueName, element.falseValue)]
+      : [];
+    return [...value, ...valueListActions(element.falseList, key)];
+  }
+  return element.valueName === undefined ? [] : [{ kind: 'deleteValue', key, valueName: element.valueName }];
+}
+
+/**
+ * One GPO side's plan (FORMATS.md a.5, a.6): every configured policy's actions, then the raw
+ * registry actions, put in canonical file order by orderActions so .reg and .pol agree.
+ */
+export function planGpoSide(side: GpoSide, hive: Hive): RegistryPlan {
+  return { hive, actions: orderActions([...side.policies.flatMap(planPolicy), ...side.registry]) };
+}
+
+/**
+ * Canonical file order (FORMATS.md a.6): exact duplicates dropped (first kept); actions grouped
+ * by key (case-insensitively; a group keeps the key's first spelling); keys in depth-first tree
+ * order, path segments compared case-insensitively (ordinal, upper-cased as Windows compares
+ * registry names), ties by the exact text; within a key `deleteAllValues` first (once), then
+ * `createKey` (once), then the rest in plan order. Moving actions across policies is safe
+ * because GPO validation rejects one side writing the same value twice with different data.
+ */
+export function orderActions(actions: readonly RegistryAction[]): RegistryAction[] {
+  const groups = new Map<string, { key: string; actions: RegistryAction[] }>();
+  const seen = new Set<string>();
+  for (const action of actions) {
+    const identity = actionIdentity(action);
+    if (seen.has(identity)) continue;
+    seen.add(identity);
+    const folded = foldName(action.key);
+    const group = groups.get(folded) ?? { key: action.key, actions: [] };
+    groups.set(folded, group);
+    group.actions.push(action.key === group.key ? action : { ...action, key: group.key });
+  }
+  return [...groups.values()].sort((a, b) => compareKeys(a.key, b.key)).flatMap((group) => orderWithinKey(group.actions));
+}
+
+function orderWithinKey(actions: readonly RegistryAction[]): RegistryAction[] {
+  const rank = (action: RegistryAction): number => (action.kind === 'deleteAllValues' ? 0 : action.kind === 'createKey' ? 1 : 2);
+  return [...actions].sort((a, b) => rank(a) - rank(b));
+}
+
+/** Same kind, key and value name (case-insensitively) and data: the same action. */
+function actionIdentity(action: RegistryAction): string {
+  const key = foldName(action.key);
+  switch (action.kind) {
+    case 'set':
+      return JSON.stringify(['set', key, foldName(action.valueName), action.soft === true, dataIdentity(action.data)]);
+    case 'deleteValue':
+      return JSON.stringify(['deleteValue', key, foldName(action.valueName)]);
+    case 'deleteAllValues':
+    case 'createKey':
+      return JSON.stringify([action.kind, key]);
+    default:
+      return assertNever(action);
+  }
+}
+
+function dataIdentity(data: RegistryData): unknown {
+  switch (data.type) {
+    case 'REG_QWORD':
+      return [data.type, data.value.toString()];
+    case 'REG_BINARY':
+      return [data.type, [...data.value]];
+    case 'REG_NONE':
+      return [data.type];
+    default:
+      return [data.type, data.value];
+  }
+}
+
+/** Segment by segment, case-insensitively; a key precedes its subkeys; ties by the exact text. */
+export function compareKeys(a: string, b: string): number {
+  const left = foldName(a).split('\\');
+  const right = foldName(b).split('\\');
+  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+    const order = compareOrdinal(left[i] ?? '', right[i] ?? '');
+    if (order !== 0) return order;
+  }
+  return left.length - right.length || compareOrdinal(a, b);
+}
+
+function compareOrdinal(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Upper-cases code unit by code unit (no expansions like ß → SS), as registry name comparison does. */
+function foldName(name: string): string {
+  let folded = '';
+  for (const ch of name) {
+    const upper = ch.toUpperCase();
+    folded += upper.length === ch.length ? upper : ch;
+  }
+  return folded;
+}
+
+function assertNever(value: never): never {
+  throw new Error(`gpforge bug: unhandled case ${String((value as { kind?: unknown }).kind)}`);
+}

@@ -1,0 +1,84 @@
+/**
+ * The GPO settings YAML format (DESIGN.md §1.2): one file = one GPO. Like definitions-schema.ts,
+ * the single source for types, structural validation and the editors' JSON Schema. Whether a
+ * policy, element or value exists is checked against the definitions in src/validate/gpo/.
+ */
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+import { RegistryKey } from './common-schema.js';
+
+const GUID = '^\\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\}$';
+
+const strictObject = <T extends Record<string, TSchema>>(properties: T, description: string) =>
+  Type.Object(properties, { additionalProperties: false, description });
+
+const State = Type.Union([Type.Literal('enabled'), Type.Literal('disabled')], { description: 'enabled or disabled; leave the policy out for "not configured".' });
+
+/** A value for one element: checked against the element's kind by the GPO validator. */
+const ElementValueSchema = Type.Union(
+  [
+    Type.Boolean(),
+    Type.Integer({ minimum: 0 }),
+    Type.String(),
+    Type.Array(Type.String()),
+    Type.Record(Type.String(), Type.String()),
+  ],
+  { description: 'boolean: true/false; decimal: a number; enum: item id or value; text: a text; multiText and list: a list of texts; list with explicitValue: a map of value name to data.' },
+);
+
+const PolicySetting = Type.Union([
+  State,
+  Type.Object({ state: State }, { additionalProperties: ElementValueSchema, description: 'The state, and a value per element id.' }),
+]);
+
+const RegistryType = Type.Union(
+  ['REG_SZ', 'REG_EXPAND_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_MULTI_SZ', 'REG_BINARY'].map((t) => Type.Literal(t)),
+  { description: 'Registry value type.' },
+);
+
+const valueName = Type.String({ description: 'Value name; "" is the default value (@ in .reg).' });
+
+/** Raw registry entries for values no template covers. */
+export const RawRegistrySchema = Type.Union([
+  strictObject(
+    {
+      key: RegistryKey,
+      name: valueName,
+      type: RegistryType,
+      value: Type.Union([Type.String(), Type.Integer({ minimum: 0 }), Type.Array(Type.String())], {
+        description: 'REG_SZ/REG_EXPAND_SZ: text; REG_DWORD/REG_QWORD: number (QWORD may be a digit string); REG_MULTI_SZ: list of texts; REG_BINARY: hex bytes like "01 ff 7a".',
+      }),
+    },
+    'Set a value.',
+  ),
+  strictObject({ key: RegistryKey, name: valueName, delete: Type.Literal(true) }, 'Delete a value.'),
+  strictObject({ key: RegistryKey, deleteAllValues: Type.Literal(true) }, 'Delete every value of the key (not its subkeys).'),
+  strictObject({ key: RegistryKey, createKey: Type.Literal(true) }, 'Create the key without values.'),
+]);
+
+const SideSchema = strictObject(
+  {
+    policies: Type.Optional(Type.Record(Type.String({ pattern: '^[^:]+:[^:]+$' }), PolicySetting, { description: 'prefix:policyId or namespace:policyId → setting.' })),
+    registry: Type.Optional(Type.Array(RawRegistrySchema)),
+  },
+  'Settings of one side of the GPO.',
+);
+
+export const GpoSchema = strictObject(
+  {
+    kind: Type.Literal('gpo'),
+    name: Type.String({ minLength: 1, maxLength: 255, description: 'GPO display name.' }),
+    id: Type.Optional(Type.String({ pattern: GUID, description: 'GPO GUID in braces; default: a stable UUID derived from the name.' })),
+    comment: Type.Optional(Type.String({ description: 'GPO description (GPO.cmt in the backup).' })),
+    domain: Type.Optional(Type.String({ minLength: 1, description: 'Source domain written into the backup (default example.com).' })),
+    domainController: Type.Optional(Type.String({ minLength: 1, description: 'Source domain controller written into the backup (default dc.<domain>).' })),
+    computer: Type.Optional(SideSchema),
+    user: Type.Optional(SideSchema),
+  },
+  'gpforge GPO settings: one GPO (DESIGN.md §1.2).',
+);
+
+export type GpoInput = Static<typeof GpoSchema>;
+export type GpoSideInput = Static<typeof SideSchema>;
+export type PolicySettingInput = Static<typeof PolicySetting>;
+export type RawRegistryInput = Static<typeof RawRegistrySchema>;
+export type ElementValueInput = Static<typeof ElementValueSchema>;

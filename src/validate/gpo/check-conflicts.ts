@@ -1,0 +1,43 @@
+/**
+ * The same registry value set twice in one GPO side with different data (from two policies, or
+ * a policy and a raw value) is an error naming both places: the outputs could only pick one.
+ */
+import type { DataPath } from '../../load/yaml-source.js';
+import type { RegistryAction, RegistryData } from '../../model/registry-types.js';
+import type { Reporter } from '../reporter.js';
+
+export interface SourcedActions {
+  readonly actions: readonly RegistryAction[];
+  /** Where they came from: the policy's key, or the raw registry entry. */
+  readonly at: DataPath;
+  readonly keyOnly: boolean;
+}
+
+function effect(action: RegistryAction): string | undefined {
+  if (action.kind === 'deleteValue') return 'delete';
+  if (action.kind === 'set') return `${action.soft ? 'soft ' : ''}${describeData(action.data)}`;
+  return undefined;
+}
+
+function describeData(data: RegistryData): string {
+  if (data.type === 'REG_NONE') return data.type;
+  if (data.value instanceof Uint8Array) return `${data.type}:${Buffer.from(data.value).toString('hex')}`;
+  return `${data.type}:${JSON.stringify(data.value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`;
+}
+
+export function checkConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
+  const seen = new Map<string, { effect: string; at: DataPath; source: SourcedActions }>();
+  for (const source of sources) {
+    for (const action of source.actions) {
+      const current = effect(action);
+      if (current === undefined || action.kind === 'createKey' || action.kind === 'deleteAllValues') continue;
+      const id = `${action.key.toLowerCase()}\\${action.valueName.toLowerCase()}`;
+      const first = seen.get(id);
+      if (!first) seen.set(id, { effect: current, at: source.at, source });
+      else if (first.effect !== current && first.source !== source) {
+        const at = source.keyOnly ? { key: source.at } : source.at;
+        r.report('GPF2212', at, `value ${action.key}\\${action.valueName || '(default)'}`, r.lineOf(first.at));
+      }
+    }
+  }
+}

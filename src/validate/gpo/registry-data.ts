@@ -1,0 +1,102 @@
+/**
+ * Raw registry values of a GPO file (DESIGN.md §1.2 `registry:`) → RegistryAction, checking that
+ * the data fits its type (FORMATS.md a.3) and what Registry.pol can carry (a.2: size ≤ 65535).
+ */
+import type { DataPath } from '../../load/yaml-source.js';
+import type { RegistryAction, RegistryData } from '../../model/registry-types.js';
+import type { RawRegistryInput } from '../../schema/gpo-schema.js';
+import { checkKey } from '../definitions/check-registry.js';
+import type { Reporter } from '../reporter.js';
+
+const MAX_DATA_BYTES = 65535;
+const U64_MAX = (1n << 64n) - 1n;
+
+/** A string stored as REG_SZ: no NUL, and its UTF-16 bytes with terminator fit a PReg record. */
+export function checkRegString(r: Reporter, value: string, path: DataPath, what: string): boolean {
+  if (value.includes('\0')) {
+    r.report('GPF2214', path, what);
+    return false;
+  }
+  const size = (value.length + 1) * 2;
+  if (size > MAX_DATA_BYTES) {
+    r.report('GPF2216', path, size);
+    return false;
+  }
+  return true;
+}
+
+export function checkRawRegistry(r: Reporter, entry: RawRegistryInput, path: DataPath): RegistryAction | undefined {
+  checkKey(r, entry.key, [...path, 'key']);
+  if ('createKey' in entry) return { kind: 'createKey', key: entry.key };
+  if ('deleteAllValues' in entry) return { kind: 'deleteAllValues', key: entry.key };
+  if (!checkValueName(r, entry.name, [...path, 'name'])) return undefined;
+  if ('delete' in entry) return { kind: 'deleteValue', key: entry.key, valueName: entry.name };
+  const data = checkData(r, entry.type as RegistryData['type'], entry.value, [...path, 'value']);
+  return data && { kind: 'set', key: entry.key, valueName: entry.name, data };
+}
+
+function checkValueName(r: Reporter, name: string, path: DataPath): boolean {
+  if (name.startsWith('**')) r.report('GPF2217', path, name);
+  else return checkRegString(r, name, path, 'a value name');
+  return false;
+}
+
+type RawValue = string | number | readonly string[];
+
+function checkData(r: Reporter, type: RegistryData['type'], value: RawValue, path: DataPath): RegistryData | undefined {
+  const misfit = (problem: string) => void r.report('GPF2211', path, type, problem);
+  switch (type) {
+    case 'REG_SZ':
+    case 'REG_EXPAND_SZ':
+      if (typeof value !== 'string') return misfit('expected a text (quote numbers)');
+      return checkRegString(r, value, path, 'the data') ? { type, value } : undefined;
+    case 'REG_DWORD': {
+      const n = wholeNumber(r, value, path);
+      if (n === undefined || n > 0xffffffffn) return misfit('a REG_DWORD holds a whole number 0..4294967295');
+      return { type, value: Number(n) };
+    }
+    case 'REG_QWORD': {
+      const n = wholeNumber(r, value, path);
+      if (n === undefined || n > U64_MAX) return misfit('a REG_QWORD holds a whole number 0..18446744073709551615');
+      return { type, value: n };
+    }
+    case 'REG_MULTI_SZ':
+      return checkMultiString(r, value, path);
+    case 'REG_BINARY':
+      return checkBinary(r, value, path);
+    default:
+      return misfit('REG_NONE values cannot be set here');
+  }
+}
+
+function wholeNumber(r: Reporter, value: RawValue, path: DataPath): bigint | undefined {
+  if (typeof value === 'number') return r.doc.exactInteger(path) ?? BigInt(value);
+  if (typeof value === 'string' && /^[0-9]{1,20}$/.test(value)) return BigInt(value);
+  if (typeof value === 'string' && /^0x[0-9a-f]{1,16}$/i.test(value)) return BigInt(value);
+  return undefined;
+}
+
+function checkMultiString(r: Reporter, value: RawValue, path: DataPath): RegistryData | undefined {
+  if (!Array.isArray(value)) return void r.report('GPF2211', path, 'REG_MULTI_SZ', 'expected a list of texts');
+  const strings = value as readonly string[];
+  let ok = true;
+  for (const [i, s] of strings.entries()) {
+    if (s === '') {
+      r.report('GPF2215', [...path, i], 'a string');
+      ok = false;
+    } else ok = checkRegString(r, s, [...path, i], 'a string') && ok;
+  }
+  const size = strings.reduce((n, s) => n + (s.length + 1) * 2, 2);
+  if (ok && size > MAX_DATA_BYTES) r.report('GPF2216', path, size);
+  return ok && size <= MAX_DATA_BYTES ? { type: 'REG_MULTI_SZ', value: strings } : undefined;
+}
+
+/** Hex bytes, optionally separated by spaces, commas or colons: "01 ff", "01,ff", "01ff". */
+function checkBinary(r: Reporter, value: RawValue, path: DataPath): RegistryData | undefined {
+  if (typeof value !== 'string') return void r.report('GPF2211', path, 'REG_BINARY', 'expected hex bytes in a text, like "01 ff 7a"');
+  const hex = value.replace(/[\s,:]/g, '');
+  if (!/^[0-9a-fA-F]*$/.test(hex)) return void r.report('GPF2211', path, 'REG_BINARY', 'only hex digits 0-9 a-f are allowed');
+  if (hex.length % 2 !== 0) return void r.report('GPF2211', path, 'REG_BINARY', `odd number of hex digits (${hex.length})`);
+  if (hex.length / 2 > MAX_DATA_BYTES) return void r.report('GPF2216', path, hex.length / 2);
+  return { type: 'REG_BINARY', value: Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16)) };
+}

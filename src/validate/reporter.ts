@@ -1,0 +1,30 @@
+/** Reports diagnostics at YAML paths of one file; shared by the definitions and GPO checks. */
+import { diagnostic, type ArgsOf, type Diagnostic } from '../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../diagnostics/catalogue.js';
+import type { DataPath, SourceDoc } from '../load/yaml-source.js';
+
+/** Where a problem is: the value at a path, or the key of that path. */
+export type At = DataPath | { readonly key: DataPath };
+
+export interface Reporter {
+  readonly doc: SourceDoc;
+  report<C extends DiagnosticCode>(code: C, at: At, ...args: ArgsOf<C>): void;
+  /** 1-based line of the value at `path`, for "first defined at line N". */
+  lineOf(path: DataPath): number;
+}
+
+export function createReporter(doc: SourceDoc, sink: Diagnostic[]): Reporter {
+  return {
+    doc,
+    report(code, at, ...args) {
+      const span = Array.isArray(at) ? doc.locate(at) : doc.locate((at as { key: DataPath }).key, 'key');
+      sink.push(diagnostic(code, doc.file, span, ...args));
+    },
+    lineOf(path) {
+      const offset = doc.locate(path).start;
+      let line = 1;
+      for (let i = 0; i < offset; i++) if (doc.text.charCodeAt(i) === 10) line++;
+      return line;
+    },
+  };
+}
