@@ -17,7 +17,7 @@ import { writeBundle } from './write/write-bundle.js';
 const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
 interface CommonArgs {
-  src: string;
+  src: string[];
   format: DiagnosticFormat;
   domain?: string;
   dc?: string;
@@ -25,7 +25,7 @@ interface CommonArgs {
 
 function commonOptions<T>(y: Argv<T>) {
   return y
-    .option('src', { type: 'string', default: 'policies', describe: 'YAML file or folder of YAML files' })
+    .option('src', { type: 'string', array: true, default: ['policies'], describe: 'YAML file or folder of YAML files (repeatable)' })
     .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as DiagnosticFormat, describe: 'How diagnostics are printed' })
     .option('domain', { type: 'string', describe: 'Source domain written into GPO backups when a GPO file names none (default example.com)' })
     .option('dc', { type: 'string', describe: 'Source domain controller written into GPO backups (default dc.<domain>)' });

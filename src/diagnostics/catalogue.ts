@@ -46,6 +46,7 @@ export const catalogue = {
   GPF2006: error((found: string, min: string, max: string) => `${found} is out of range ${min}..${max}`),
   GPF2007: error((length: number, max: number) => `text is ${length} characters long; at most ${max} are allowed`),
   GPF2008: error((min: number) => `needs at least ${min} entr${min === 1 ? 'y' : 'ies'}`),
+  GPF2010: error(() => `must not be empty`),
   GPF2009: error(() => `not a gpforge file: top-level 'kind' must be 'definitions' or 'gpo'`),
 
   // ── GPF21xx: validate (definitions semantics) ───────────────────────────────────────────
@@ -86,6 +87,7 @@ export const catalogue = {
   GPF2214: error((what: string) => `${what} cannot contain a NUL character`),
   GPF2215: error((what: string) => `${what} cannot be empty in a REG_MULTI_SZ (it would end the list)`),
   GPF2216: error((size: number) => `data is ${size} bytes; Registry.pol records hold at most 65535`),
+  GPF2218: error((key: string, line: number) => `key ${key} is cleared (all values deleted) by the setting at line ${line}, which would wipe or reorder this value; use another key`),
   GPF2217: error((name: string) => `value name '${name}' starts with '**', which Registry.pol reserves for instructions`),
 
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────

@@ -1,24 +1,29 @@
-/** Finds and reads the YAML files of a project (--src): a file, or every *.yaml/*.yml below a folder. */
+/** Finds and reads the YAML files of a project (--src, repeatable): files, or every *.yaml/*.yml below folders. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { SourceFile } from '../compile.js';
 
 const YAML_FILE = /\.ya?ml$/i;
 
-/** Sorted by path, so builds do not depend on directory listing order. */
-export function readSources(src: string): { sources: SourceFile[]; diagnostics: Diagnostic[] } {
+/** Sorted by path (and without repeats), so builds do not depend on directory listing order. */
+export function readSources(srcs: readonly string[]): { sources: SourceFile[]; diagnostics: Diagnostic[] } {
   const display = (path: string) => relative(process.cwd(), path).split('\\').join('/') || path;
-  let paths: string[];
-  try {
-    paths = statSync(src).isDirectory() ? listYaml(src) : [src];
-  } catch {
-    return { sources: [], diagnostics: [diagnostic('GPF1006', display(src), undefined, src)] };
-  }
-  if (paths.length === 0) return { sources: [], diagnostics: [diagnostic('GPF1007', display(src), undefined, src)] };
-  const sources: SourceFile[] = [];
+  const paths = new Set<string>();
   const diagnostics: Diagnostic[] = [];
-  for (const path of paths.sort()) {
+  for (const src of srcs) {
+    let found: string[];
+    try {
+      found = statSync(src).isDirectory() ? listYaml(src) : [src];
+    } catch {
+      diagnostics.push(diagnostic('GPF1006', display(src), undefined, src));
+      continue;
+    }
+    if (found.length === 0) diagnostics.push(diagnostic('GPF1007', display(src), undefined, src));
+    for (const path of found) paths.add(resolve(path));
+  }
+  const sources: SourceFile[] = [];
+  for (const path of [...paths].sort()) {
     try {
       sources.push({ path: display(path), text: readFileSync(path, 'utf8').replace(/^\uFEFF/, '') });
     } catch (error) {

@@ -1,5 +1,5 @@
 /** Schema pieces shared by definitions and GPO files (see definitions-schema.ts). */
-import { Type } from '@sinclair/typebox';
+import { Type, type TUnsafe } from '@sinclair/typebox';
 
 /** Ids ADMX can carry: itemName / resourceID of the XSD (FORMATS.md c.11). */
 export const AdmxId = Type.String({
@@ -66,3 +66,10 @@ export const ValueListSchema = Type.Union([
     { additionalProperties: false },
   ),
 ]);
+
+/**
+ * One of fixed strings, as a JSON Schema `enum` (not a union of consts): one clear "expected one
+ * of" error, and the editor offers the values.
+ */
+export const StringEnum = <const T extends string>(values: readonly T[], description: string): TUnsafe<T> =>
+  Type.Unsafe<T>({ type: 'string', enum: [...values], description });

@@ -16,6 +16,7 @@ import {
   Reference,
   RegistryKey,
   RegValueSchema,
+  StringEnum,
   U64Number,
   ValueListSchema,
   ValueName,
@@ -159,7 +160,7 @@ export const ElementSchema = Type.Union([
 export const PolicySchema = strictObject(
   {
     id: AdmxId,
-    class: Type.Union([Type.Literal('machine'), Type.Literal('user'), Type.Literal('both')]),
+    class: StringEnum(['machine', 'user', 'both'], 'machine: Computer Configuration (HKLM); user: User Configuration (HKCU); both.'),
     category: Reference,
     supportedOn: Reference,
     name: Localized,

@@ -4,14 +4,14 @@
  * policy, element or value exists is checked against the definitions in src/validate/gpo/.
  */
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
-import { RegistryKey } from './common-schema.js';
+import { RegistryKey, StringEnum } from './common-schema.js';
 
 const GUID = '^\\{[0-9A-Fa-f]{8}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{4}-[0-9A-Fa-f]{12}\\}$';
 
 const strictObject = <T extends Record<string, TSchema>>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
 
-const State = Type.Union([Type.Literal('enabled'), Type.Literal('disabled')], { description: 'enabled or disabled; leave the policy out for "not configured".' });
+const State = StringEnum(['enabled', 'disabled'], 'enabled or disabled; leave the policy out for "not configured".');
 
 /** A value for one element: checked against the element's kind by the GPO validator. */
 const ElementValueSchema = Type.Union(
@@ -30,10 +30,7 @@ const PolicySetting = Type.Union([
   Type.Object({ state: State }, { additionalProperties: ElementValueSchema, description: 'The state, and a value per element id.' }),
 ]);
 
-const RegistryType = Type.Union(
-  ['REG_SZ', 'REG_EXPAND_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_MULTI_SZ', 'REG_BINARY'].map((t) => Type.Literal(t)),
-  { description: 'Registry value type.' },
-);
+const RegistryType = StringEnum(['REG_SZ', 'REG_EXPAND_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_MULTI_SZ', 'REG_BINARY'], 'Registry value type.');
 
 const valueName = Type.String({ description: 'Value name; "" is the default value (@ in .reg).' });
 
@@ -57,7 +54,12 @@ export const RawRegistrySchema = Type.Union([
 
 const SideSchema = strictObject(
   {
-    policies: Type.Optional(Type.Record(Type.String({ pattern: '^[^:]+:[^:]+$' }), PolicySetting, { description: 'prefix:policyId or namespace:policyId → setting.' })),
+    policies: Type.Optional(
+      Type.Record(Type.String({ pattern: '^[^:]+:[^:]+$' }), PolicySetting, {
+        additionalProperties: false,
+        description: 'prefix:policyId or namespace:policyId → setting.',
+      }),
+    ),
     registry: Type.Optional(Type.Array(RawRegistrySchema)),
   },
   'Settings of one side of the GPO.',

@@ -141,9 +141,10 @@ function toDiagnostic(doc: SourceDoc, e: ErrorObject): Diagnostic {
       return rangeDiagnostic(doc, path, e);
     case 'maxLength':
       return diagnostic('GPF2007', doc.file, at, String(e.data).length, Number(params.limit));
+    case 'minLength':
+      return diagnostic('GPF2010', doc.file, at);
     case 'minItems':
     case 'minProperties':
-    case 'minLength':
       return diagnostic('GPF2008', doc.file, at, Number(params.limit));
     default:
       return diagnostic('GPF2005', doc.file, at, String(e.data), e.message ?? e.keyword);

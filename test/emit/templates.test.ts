@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileTemplates } from '../../src/emit/templates.js';
+import { readTemplateSources } from '../../src/load/template-sources.js';
 
-const minimal = { admx: 'admx {{revision}}', adml: 'adml', 'partials/x': 'X' };
+/** The built-in set with admx/adml replaced by tiny templates under test. */
+const minimal = { ...readTemplateSources(), admx: 'admx {{revision}}', adml: 'adml', 'partials/x': 'X' };
 
 describe('compileTemplates', () => {
   it('compiles one render function per output template, with partials by short name', () => {
@@ -17,6 +19,7 @@ describe('compileTemplates', () => {
 
   it('names a missing or unparsable template', () => {
     expect(() => compileTemplates({ admx: 'a' })).toThrow(/template "adml" is missing/);
+    expect(() => compileTemplates({ ...minimal, reg: undefined as never })).toThrow(/template "reg" is missing/);
     expect(() => compileTemplates({ ...minimal, adml: '{{#if}}' })).toThrow(/template "adml" does not parse/);
   });
 });

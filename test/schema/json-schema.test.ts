@@ -1,5 +1,5 @@
 /** The shipped JSON Schema is generated from the validator's own schema, and stays in step. */
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +14,8 @@ describe('src/schema/gpforge.schema.json', () => {
 
   it('accepts the shipped example and the all-elements fixture, as an editor would see them', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(shipped));
-    for (const file of ['policies/windows-update.yaml', 'test/fixtures/valid/all-elements.yaml']) {
+    const examples = readdirSync('policies').map((f) => `policies/${f}`);
+    for (const file of [...examples, 'test/fixtures/valid/all-elements.yaml']) {
       const data = parse(readFileSync(file, 'utf8'));
       expect(validate(data) ? [] : validate.errors).toEqual([]);
     }
@@ -23,5 +24,7 @@ describe('src/schema/gpforge.schema.json', () => {
   it('rejects a misspelt key, so the editor flags it too', () => {
     const validate = new Ajv({ strict: false }).compile(JSON.parse(shipped));
     expect(validate({ kind: 'definitions', namespace: 'A.B', prefix: 'ab', polices: [] })).toBe(false);
+    expect(validate({ kind: 'gpo', name: 'x', computr: {} })).toBe(false);
+    expect(validate({ kind: 'gpo', name: 'x', computer: { policies: { 'a:b': 'enabled' } } })).toBe(true);
   });
 });

@@ -11,9 +11,12 @@ const HEADER = 'Windows Registry Editor Version 5.00';
 const HIVES: Readonly<Record<string, Hive>> = { HKEY_LOCAL_MACHINE: 'HKLM', HKEY_CURRENT_USER: 'HKCU' };
 
 export interface ParsedReg {
-  /** Undefined when the file has no `[key]` line. */
+  /** The first hive; undefined when the file has no `[key]` line. */
   readonly hive: Hive | undefined;
+  /** All actions in file order, whatever their hive. */
   readonly actions: RegistryAction[];
+  /** The actions per hive, in file order (a file may hold HKLM then HKCU). */
+  readonly byHive: Readonly<Record<Hive, RegistryAction[]>>;
 }
 
 export interface ParseOptions {
@@ -34,8 +37,14 @@ export function parseRegFile(bytes: Uint8Array, options: ParseOptions = {}): Par
   const state: { hive: Hive | undefined; key: string | undefined; values: number; actions: RegistryAction[] } = {
     hive: undefined, key: undefined, values: 0, actions: [],
   };
+  let firstHive: Hive | undefined;
+  const byHive: Record<Hive, RegistryAction[]> = { HKLM: [], HKCU: [] };
+  const push = (action: RegistryAction): void => {
+    state.actions.push(action);
+    if (state.hive) byHive[state.hive].push(action);
+  };
   const closeBlock = (): void => {
-    if (state.key !== undefined && state.values === 0) state.actions.push({ kind: 'createKey', key: state.key });
+    if (state.key !== undefined && state.values === 0) push({ kind: 'createKey', key: state.key });
   };
   for (const line of joinContinuations(lines.slice(1))) {
     const fail: (message: string) => never = (message) => {
@@ -46,18 +55,18 @@ export function parseRegFile(bytes: Uint8Array, options: ParseOptions = {}): Par
       if (lines[line.number - 2]?.text !== '') fail('a [key] line must follow a blank line');
       closeBlock();
       const { hive, key } = parseKeyLine(line.text, fail);
-      if (state.hive !== undefined && state.hive !== hive) fail('a second hive in one file');
+      firstHive ??= hive;
       Object.assign(state, { hive, key, values: 0 });
     } else if (line.text.startsWith('"') || line.text.startsWith('@')) {
       if (state.key === undefined) fail('a value before any [key] line');
-      state.actions.push(parseValueLine(state.key, line.text, options, fail));
+      push(parseValueLine(state.key, line.text, options, fail));
       state.values += 1;
     } else {
       fail('unexpected line');
     }
   }
   closeBlock();
-  return { hive: state.hive, actions: state.actions };
+  return { hive: firstHive, actions: state.actions, byHive };
 }
 
 /** Checks the BOM and returns the UTF-16 code units as they are. */

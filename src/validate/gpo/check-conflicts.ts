@@ -26,6 +26,32 @@ function describeData(data: RegistryData): string {
 }
 
 export function checkConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
+  checkValueConflicts(r, sources);
+  checkClearedKeys(r, sources);
+}
+
+const atOf = (source: SourcedActions) => (source.keyOnly ? { key: source.at } : source.at);
+
+/**
+ * A key whose values one setting deletes all of (a non-additive list, `deleteAllValues`) must
+ * not be written by another setting of the side: file order puts the delete first (FORMATS.md
+ * a.6), so the result would depend on ordering rather than on what the admin wrote.
+ */
+function checkClearedKeys(r: Reporter, sources: readonly SourcedActions[]): void {
+  const cleared = new Map<string, SourcedActions>();
+  for (const source of sources) {
+    for (const action of source.actions) if (action.kind === 'deleteAllValues') cleared.set(action.key.toLowerCase(), cleared.get(action.key.toLowerCase()) ?? source);
+  }
+  for (const source of sources) {
+    const clash = source.actions.find((a) => {
+      const owner = cleared.get(a.key.toLowerCase());
+      return owner !== undefined && owner !== source && (a.kind === 'set' || a.kind === 'deleteValue');
+    });
+    if (clash) r.report('GPF2218', atOf(source), clash.key, r.lineOf((cleared.get(clash.key.toLowerCase()) as SourcedActions).at));
+  }
+}
+
+function checkValueConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
   const seen = new Map<string, { effect: string; at: DataPath; source: SourcedActions }>();
   for (const source of sources) {
     for (const action of source.actions) {
@@ -35,8 +61,7 @@ export function checkConflicts(r: Reporter, sources: readonly SourcedActions[]):
       const first = seen.get(id);
       if (!first) seen.set(id, { effect: current, at: source.at, source });
       else if (first.effect !== current && first.source !== source) {
-        const at = source.keyOnly ? { key: source.at } : source.at;
-        r.report('GPF2212', at, `value ${action.key}\\${action.valueName || '(default)'}`, r.lineOf(first.at));
+        r.report('GPF2212', atOf(source), `value ${action.key}\\${action.valueName || '(default)'}`, r.lineOf(first.at));
       }
     }
   }
