@@ -37,7 +37,8 @@ export function loadYaml(file: string, text: string): LoadResult {
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   let data: unknown;
   try {
-    data = numbersFromBigInts(document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }));
+    // JSON Schema validators know numbers, not bigints: convert, keeping the exact value in the Document.
+    data = document.toJS({ maxAliasCount: MAX_ALIAS_COUNT, reviver: (_key, value) => (typeof value === 'bigint' ? Number(value) : value) });
   } catch (error) {
     return { ok: false, diagnostics: [diagnostic('GPF1003', file, undefined, error instanceof Error ? error.message : String(error))] };
   }
@@ -46,16 +47,6 @@ export function loadYaml(file: string, text: string): LoadResult {
 
 function spanOf(pos: [number, number]): Span {
   return { start: pos[0], end: Math.max(pos[1], pos[0] + 1) };
-}
-
-/** JSON Schema validators know numbers, not bigints: convert, keeping the exact value in the Document. */
-function numbersFromBigInts(value: unknown): unknown {
-  if (typeof value === 'bigint') return Number(value);
-  if (Array.isArray(value)) return value.map(numbersFromBigInts);
-  if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, numbersFromBigInts(v)]));
-  }
-  return value;
 }
 
 function sourceDoc(file: string, text: string, document: Document, data: unknown): SourceDoc {

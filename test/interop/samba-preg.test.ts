@@ -2,29 +2,10 @@
  * Interop: Samba's own PReg parser (librpc/idl/preg.idl via python3-samba) reads what gpforge
  * writes, entry by entry, and packs it back to the very same bytes (FORMATS.md §a).
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { emitRegistryPol } from '../../src/emit/pol.js';
 import type { RegistryAction } from '../../src/model/registry-types.js';
-
-const PYTHON = '/usr/bin/python3';
-const DUMP_SCRIPT = fileURLToPath(new URL('./samba_preg_dump.py', import.meta.url));
-const SKIP_NOTE = 'Samba interop test needs the Python samba module: apt-get install python3-samba';
-const sambaAvailable = spawnSync(PYTHON, ['-c', 'import samba.ndr, samba.dcerpc.preg']).status === 0;
-
-type SambaData = { none: true } | { str: string } | { int: string } | { hex: string } | { list: string[] };
-
-interface SambaEntry {
-  keyname: string;
-  valuename: string;
-  type: number;
-  size: number;
-  data: SambaData;
-}
+import { dumpWithSamba, SAMBA_SKIP_NOTE as SKIP_NOTE, sambaAvailable, type SambaEntry } from '../support/samba.js';
 
 const KEY = 'Software\\Policies\\Gpforge Test';
 const MULTI = ['NistP384', 'a;b]c', '日本 😀'];
@@ -50,24 +31,11 @@ function set(valueName: string, data: Extract<RegistryAction, { kind: 'set' }>['
   return { kind: 'set', key: KEY, valueName, data };
 }
 
-function dumpWithSamba(bytes: Uint8Array): unknown {
-  const dir = mkdtempSync(join(tmpdir(), 'gpforge-preg-'));
-  try {
-    const file = join(dir, 'registry.pol');
-    writeFileSync(file, bytes);
-    const run = spawnSync(PYTHON, [DUMP_SCRIPT, file], { encoding: 'utf8' });
-    if (run.status !== 0) throw new Error(`samba_preg_dump.py failed: ${run.stderr}`);
-    return JSON.parse(run.stdout);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 describe('Samba interop (python3-samba)', () => {
   it('Samba parses every type and directive as written and repacks identical bytes', (ctx) => {
     if (!sambaAvailable) ctx.skip(SKIP_NOTE);
     const bytes = emitRegistryPol(cases.map(([action]) => action));
-    const dump = dumpWithSamba(bytes) as { entries: SambaEntry[] };
+    const dump = dumpWithSamba(bytes);
     expect(dump).toMatchObject({ signature: 'PReg', version: 1, num_entries: cases.length, repacked_identical: true });
     cases.forEach(([action, expected], i) => {
       expect(dump.entries[i], `entry ${i}`).toEqual({ keyname: action.key, ...expected });

@@ -5,62 +5,26 @@
  * exactly the applied values are gone. Runs in a private, throw-away WINEPREFIX; skipped when
  * Wine is not installed.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emitRegFile as emitRegFileWith, isRegLiteral, type RegFileHeader } from '../../src/emit/reg.js';
 import { builtInTemplates } from '../support/templates.js';
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../../src/model/registry-types.js';
 import { undoActions, undoNotes } from '../../src/model/registry-undo.js';
 import { parseRegFile } from '../support/reg-parser.js';
+import { createWinePrefix, HIVE_NAMES, IMPORTERS, WINE, WINE_SKIP_NOTE } from '../support/wine.js';
 
 const emitRegFile = (plan: RegistryPlan, header: RegFileHeader) => emitRegFileWith(plan, header, builtInTemplates);
 
 const BASE = 'Software\\Policies\\GpforgeTest';
-const HIVE_NAMES: Record<Hive, string> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
 
-/** The first of `names` on PATH, else in /usr/lib/wine (Debian's wine64 package alone installs only there). */
-function findTool(names: readonly string[]): string | undefined {
-  const dirs = [...(process.env.PATH ?? '').split(delimiter).filter(Boolean), '/usr/lib/wine'];
-  for (const dir of dirs) {
-    for (const name of names) if (existsSync(join(dir, name))) return join(dir, name);
-  }
-  return undefined;
-}
-
-const WINE = findTool(['wine', 'wine64']);
-const WINESERVER = findTool(['wineserver']);
-const prefix = WINE ? mkdtempSync(join(tmpdir(), 'gpforge-wine-')) : '';
-const env: NodeJS.ProcessEnv = { ...process.env, WINEPREFIX: prefix, WINEDEBUG: '-all', WINEDLLOVERRIDES: 'mscoree,mshtml=' };
-delete env.DISPLAY;
-delete env.WAYLAND_DISPLAY;
-
-/**
- * Runs a Wine command, resolving when the process exits: the wineserver it starts inherits the
- * pipes and keeps them open for seconds, so waiting for them to close would slow every call.
- */
-function run(program: string, args: readonly string[]): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(program, args, { env, cwd: prefix, stdio: ['ignore', 'ignore', 'pipe'], timeout: 180_000 });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) => {
-      child.stderr.destroy();
-      if (code === 0) resolve();
-      else reject(new Error(`${program} ${args.join(' ')}: exit ${code ?? signal}: ${stderr}`));
-    });
-  });
-}
-
-const wine = (...args: string[]): Promise<void> => run(WINE!, args);
+const winePrefix = WINE ? createWinePrefix() : undefined;
+const prefix = winePrefix?.dir ?? '';
+const wine = (...args: string[]): Promise<void> => winePrefix!.wine(...args);
 
 afterAll(async () => {
-  if (!WINE) return;
-  if (WINESERVER) await run(WINESERVER, ['-k']).catch(() => undefined);
-  rmSync(prefix, { recursive: true, force: true });
+  await winePrefix?.dispose();
 });
 
 const sz = (value: string): RegistryData => ({ type: 'REG_SZ', value });
@@ -141,11 +105,6 @@ function valueChunks(text: string): string[] {
 const decode = (data: Uint8Array): string => Buffer.from(data.subarray(2)).toString('utf16le');
 const sorted = (m: ReadonlyMap<string, RegistryData>): [string, RegistryData][] => [...m].sort(([a], [b]) => (a < b ? -1 : 1));
 
-const IMPORTERS = [
-  { name: 'reg import', importArgs: (f: string) => ['reg', 'import', f], exportArgs: (k: string, f: string) => ['reg', 'export', k, f, '/y'] },
-  { name: 'regedit /s', importArgs: (f: string) => ['regedit', '/s', f], exportArgs: (k: string, f: string) => ['regedit', '/e', f, k] },
-] as const;
-
 /** Values in the key before apply: apply leaves Foreign alone and deletes Doomed. */
 const SEEDED = [['Foreign', 'not ours'], ['Doomed', 'deleted by apply']] as const;
 const BEFORE_APPLY = new Map(SEEDED.map(([name, text]) => [`${BASE}\0${name}`, sz(text)]));
@@ -198,5 +157,5 @@ describe.skipIf(!WINE)('Wine imports gpforge .reg files', () => {
 });
 
 if (!WINE) {
-  it.skip('Wine interop: Wine not found; apt-get install wine64 (wine or wine64 on PATH, or /usr/lib/wine/wine64)', () => undefined);
+  it.skip(WINE_SKIP_NOTE, () => undefined);
 }

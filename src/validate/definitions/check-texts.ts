@@ -1,7 +1,7 @@
 /** Localized texts: every declared locale present (DESIGN.md §1.1), no undeclared locale, XML-safe text. */
 import { isXmlRepresentable } from '../../emit/xml-escape.js';
 import type { CheckContext } from './context.js';
-import { allStrings, localizedTexts } from './walk.js';
+import { localizedTexts, stringsFailing } from './walk.js';
 
 export function checkTexts(ctx: CheckContext): void {
   const [defaultLocale = 'en-US', ...others] = ctx.locales;
@@ -20,7 +20,5 @@ export function checkTexts(ctx: CheckContext): void {
       else ctx.report('GPF2110', path, locale);
     }
   }
-  for (const { value, path } of allStrings(ctx.doc.data)) {
-    if (!isXmlRepresentable(value)) ctx.report('GPF2114', path, 'this text');
-  }
+  for (const { path } of stringsFailing(ctx.doc.data, isXmlRepresentable)) ctx.report('GPF2114', path, 'this text');
 }

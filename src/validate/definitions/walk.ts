@@ -75,11 +75,24 @@ function* policyTexts(policy: Located<PolicyInput>): Generator<Located<Localized
   }
 }
 
-/** Every string anywhere in the data, for checks that apply to all text (XML-representable). */
-export function* allStrings(data: unknown, path: DataPath = []): Generator<Located<string>> {
-  if (typeof data === 'string') yield { value: data, path };
-  else if (Array.isArray(data)) for (const [i, v] of data.entries()) yield* allStrings(v, [...path, i]);
-  else if (data !== null && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) yield* allStrings(v, [...path, k]);
-  }
+/**
+ * Every string anywhere in the data that fails `ok`, with its path. The path is kept on one
+ * stack and copied only for a failing string: this walk visits every node of large files.
+ */
+export function stringsFailing(data: unknown, ok: (s: string) => boolean): Located<string>[] {
+  const found: Located<string>[] = [];
+  const path: (string | number)[] = [];
+  const visit = (value: unknown): void => {
+    if (typeof value === 'string') {
+      if (!ok(value)) found.push({ value, path: [...path] });
+    } else if (value !== null && typeof value === 'object') {
+      for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
+        path.push(k);
+        visit(v);
+        path.pop();
+      }
+    }
+  };
+  visit(data);
+  return found;
 }

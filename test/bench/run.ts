@@ -1,0 +1,73 @@
+/**
+ * `npm run bench`: how long gpforge takes on realistic and large inputs, with figures printed
+ * (not asserted: timing belongs here, not in unit tests). Runs the real pipeline in memory.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { compile, type SourceFile } from '../../src/compile.js';
+import { compileTemplates } from '../../src/emit/templates.js';
+import { readTemplateSources } from '../../src/load/template-sources.js';
+
+const templates = compileTemplates(readTemplateSources());
+const backupTime = new Date('2000-01-01T00:00:00Z');
+
+/** A definitions file with `count` policies of four elements each, in two locales, and a GPO enabling them all. */
+function syntheticProject(count: number): SourceFile[] {
+  const t = (s: string) => `{ en-US: "${s}", de-DE: "${s} (de)" }`;
+  const policies: string[] = [];
+  const settings: string[] = [];
+  for (let i = 0; i < count; i++) {
+    policies.push(`  - id: Policy${i}
+    class: machine
+    category: Cat
+    supportedOn: S
+    name: ${t(`Policy number ${i}`)}
+    explain: ${t(`Explains policy ${i} in a sentence or two, as real explain texts do.`)}
+    key: Software\\Policies\\Bench\\P${i % 50}
+    valueName: Enabled${i}
+    elements:
+      - { id: Level, type: decimal, valueName: Level${i}, label: ${t('Level')}, min: 0, max: 100, default: 5 }
+      - { id: Name, type: text, valueName: Name${i}, label: ${t('Name')} }
+      - id: Mode
+        type: enum
+        valueName: Mode${i}
+        label: ${t('Mode')}
+        items: [{ id: A, name: ${t('A')}, value: 1 }, { id: B, name: ${t('B')}, value: 2 }]
+      - { id: Items, type: list, key: Software\\Policies\\Bench\\L${i}, label: ${t('Items')} }`);
+    settings.push(`    bench:Policy${i}: { state: enabled, Level: 7, Name: "n${i}", Mode: B, Items: [x, y] }`);
+  }
+  const definitions = `kind: definitions
+namespace: Gpforge.Bench
+prefix: bench
+locales: [en-US, de-DE]
+categories: [{ id: Cat, name: ${t('Bench')} }]
+supportedOn: [{ id: S, text: ${t('Any')} }]
+policies:
+${policies.join('\n')}
+`;
+  const gpo = `kind: gpo\nname: Bench GPO\ncomputer:\n  policies:\n${settings.join('\n')}\n`;
+  return [
+    { path: 'bench/definitions.yaml', text: definitions },
+    { path: 'bench/gpo.yaml', text: gpo },
+  ];
+}
+
+function measure(label: string, sources: SourceFile[], runs = 3): void {
+  const bytes = sources.reduce((n, s) => n + s.text.length, 0);
+  const times: number[] = [];
+  let files = 0;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const result = compile(sources, { templates, emit: true, backupTime });
+    times.push(performance.now() - started);
+    if (result.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${label}: ${result.diagnostics[0]?.message}`);
+    files = result.files.length;
+  }
+  const best = Math.min(...times).toFixed(0);
+  const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
+  console.log(`${label.padEnd(44)} ${String((bytes / 2 ** 10).toFixed(0)).padStart(6)} KiB in  ${String(files).padStart(4)} files out  best ${best.padStart(6)} ms  rss ${rss} MiB`);
+}
+
+const example = readdirSync('policies').map((f) => ({ path: `policies/${f}`, text: readFileSync(`policies/${f}`, 'utf8') }));
+measure('shipped example (policies/)', example);
+for (const count of (process.env.BENCH_SIZES ?? "100,1000,3000").split(",").map(Number)) measure(`synthetic: ${count} policies + a GPO enabling all`, syntheticProject(count), count > 1000 ? 1 : 3);
