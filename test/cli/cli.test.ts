@@ -10,8 +10,8 @@ const root = process.cwd();
 /** The shipped binary; `npm test` compiles it (tsc) before running the tests. */
 const cli = join(root, 'dist/cli.js');
 
-function gpforge(args: string[], cwd = root) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8' });
+function gpforge(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
+  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -54,6 +54,30 @@ describe('gpforge build', () => {
     expect(result.stderr).toMatch(/left unchanged/);
     expect(treeDigest(out)).toEqual(before);
     expect(readdirSync(dir)).toEqual(['out']);
+  });
+
+  it('leaves out/ untouched when a GPO file is invalid, and names the line', () => {
+    const out = join(temp(), 'out');
+    expect(gpforge(['build', '--out', out]).code).toBe(0);
+    const before = treeDigest(out);
+    const result = gpforge(['build', '--src', 'test/fixtures/valid/all-elements.yaml', '--src', 'test/fixtures/invalid-gpo/references.yaml', '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^test\/fixtures\/invalid-gpo\/references\.yaml:5:5: error GPF2201: unknown policy 'gpfall:SimpleTogle'/m);
+    expect(treeDigest(out)).toEqual(before);
+  });
+
+  it('writes the GPO outputs, with the backup time from SOURCE_DATE_EPOCH', () => {
+    const out = join(temp(), 'out');
+    expect(gpforge(['build', '--out', out, '--domain', 'corp.example.net'], root, { SOURCE_DATE_EPOCH: '1700000000' }).code).toBe(0);
+    const files = Object.keys(treeDigest(out));
+    for (const name of ['apply.reg', 'undo.reg', 'Machine/Registry.pol', 'User/Registry.pol']) {
+      expect(files).toContain(`/gpo/windows-update-notify-before-install/${name}`);
+    }
+    const info = files.filter((f) => f.endsWith('/bkupInfo.xml'));
+    expect(info).toHaveLength(4);
+    const text = readFileSync(join(out, info[0] ?? ''), 'utf8');
+    expect(text).toContain('<BackupTime><![CDATA[2023-11-14T22:13:20]]></BackupTime>');
+    expect(text).toContain('<GPODomain><![CDATA[corp.example.net]]></GPODomain>');
   });
 
   it('replaces out/ completely on success, leaving no staging folders', () => {

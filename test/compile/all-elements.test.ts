@@ -2,6 +2,7 @@
  * The all-elements fixture (every element kind, presentation control and value kind, two
  * locales) through the whole pipeline: schema-valid, byte-exact golden files, deterministic.
  */
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileFiles } from '../support/compile-files.js';
 import { expectGolden } from '../support/golden.js';
@@ -33,6 +34,20 @@ describe('all-elements fixture', () => {
   it.skipIf(!schemaAvailable())('validates against the ADMX schema', async () => {
     const files = result.files.map((f) => ({ name: f.path, xml: new TextDecoder().decode(f.bytes) }));
     const verdict = await validateAgainstAdmxSchema(files);
+    expect(verdict.errors).toEqual([]);
+    expect(verdict.valid).toBe(true);
+  });
+});
+
+describe('shipped example (policies/)', () => {
+  const example = compileFiles(readdirSync('policies').map((f) => `policies/${f}`));
+
+  it('builds without diagnostics', () => expect(example.text).toBe(''));
+
+  it.skipIf(!schemaAvailable())('every ADMX and ADML validates against the ADMX schema', async () => {
+    const xml = example.files.filter((f) => /\.adm[lx]$/.test(f.path));
+    expect(xml.map((f) => f.path)).toHaveLength(3);
+    const verdict = await validateAgainstAdmxSchema(xml.map((f) => ({ name: f.path, xml: new TextDecoder().decode(f.bytes) })));
     expect(verdict.errors).toEqual([]);
     expect(verdict.valid).toBe(true);
   });
