@@ -181,13 +181,17 @@ describe.skipIf(!WINE)('Wine imports the bundles\' apply.reg and undo.reg', () =
     await prefix?.dispose();
   });
 
-  /** Deletes and recreates Software\Policies in both hives: every scenario starts from an empty tree. */
+  /**
+   * Deletes Software\Policies in both hives and recreates it empty, so every scenario starts from
+   * an empty tree (recreated by importing bare `[key]` lines: Wine's `reg add KEY` would also set
+   * the key's default value to "").
+   */
   async function resetPolicies(): Promise<void> {
-    for (const hive of HIVES) {
-      const root = `${HIVE_NAMES[hive]}\\${POLICIES}`;
-      await prefix.wine('reg', 'delete', root, '/f').catch(() => undefined);
-      await prefix.wine('reg', 'add', root, '/f');
-    }
+    const roots = HIVES.map((hive) => `${HIVE_NAMES[hive]}\\${POLICIES}`);
+    for (const root of roots) await prefix.wine('reg', 'delete', root, '/f').catch(() => undefined);
+    const text = ['Windows Registry Editor Version 5.00', '', ...roots.flatMap((root) => [`[${root}]`, '']), ''].join('\r\n');
+    writeFileSync(join(prefix.dir, 'reset.reg'), Buffer.concat([Buffer.of(0xff, 0xfe), Buffer.from(text, 'utf16le')]));
+    await prefix.wine('reg', 'import', 'reset.reg');
   }
 
   /** Exports Software\Policies of `hive` with the importer's own exporter and parses it (Wine's escapes allowed). */
