@@ -2,6 +2,7 @@
 import { diagnostic, type ArgsOf, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../diagnostics/catalogue.js';
 import type { DataPath, SourceDoc } from '../load/yaml-source.js';
+import { LineIndex } from '../diagnostics/format.js';
 
 /** Where a problem is: the value at a path, or the key of that path. */
 export type At = DataPath | { readonly key: DataPath };
@@ -14,6 +15,7 @@ export interface Reporter {
 }
 
 export function createReporter(doc: SourceDoc, sink: Diagnostic[]): Reporter {
+  let lines: LineIndex | undefined;
   return {
     doc,
     report(code, at, ...args) {
@@ -21,10 +23,8 @@ export function createReporter(doc: SourceDoc, sink: Diagnostic[]): Reporter {
       sink.push(diagnostic(code, doc.file, span, ...args));
     },
     lineOf(path) {
-      const offset = doc.locate(path).start;
-      let line = 1;
-      for (let i = 0; i < offset; i++) if (doc.text.charCodeAt(i) === 10) line++;
-      return line;
+      lines ??= new LineIndex(doc.text);
+      return lines.position(doc.locate(path).start).line;
     },
   };
 }

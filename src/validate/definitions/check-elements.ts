@@ -2,8 +2,8 @@
 import type { DataPath } from '../../load/yaml-source.js';
 import type { CheckContext } from './context.js';
 import { policies, typedElements, type Located, type TypedElementInput } from './walk.js';
+import { DWORD_MAX, QWORD_MAX } from '../../model/limits.js';
 
-const U64_MAX = (1n << 64n) - 1n;
 
 /** min ≤ default ≤ max, with exact integers (longDecimal reaches 2^64-1). */
 function checkNumberRange(ctx: CheckContext, path: DataPath, defaultMax: bigint, limit: bigint): void {
@@ -42,8 +42,8 @@ export function checkElements(ctx: CheckContext): void {
   for (const policy of policies(ctx)) {
     for (const element of typedElements(policy)) {
       const e = element.value;
-      if (e.type === 'decimal') checkNumberRange(ctx, element.path, 9999n, 4294967295n);
-      else if (e.type === 'longDecimal') checkNumberRange(ctx, element.path, 9999n, U64_MAX);
+      if (e.type === 'decimal') checkNumberRange(ctx, element.path, 9999n, DWORD_MAX);
+      else if (e.type === 'longDecimal') checkNumberRange(ctx, element.path, 9999n, QWORD_MAX);
       else if (e.type === 'enum') checkEnum(ctx, element as Located<TypedElementInput & { type: 'enum' }>);
       else if (e.type === 'list' && e.explicitValue && e.valuePrefix !== undefined) {
         ctx.report('GPF2112', { key: [...element.path, 'valuePrefix'] });
@@ -60,7 +60,7 @@ function checkQwordValues(ctx: CheckContext, data: unknown, path: DataPath): voi
     for (const [k, v] of Object.entries(data)) {
       if (k === 'qword') {
         const exact = typeof v === 'string' && /^[0-9]+$/.test(v) ? BigInt(v) : ctx.doc.exactInteger([...path, k]);
-        if (exact !== undefined && exact > U64_MAX) ctx.report('GPF2006', [...path, k], exact.toString(), '0', U64_MAX.toString());
+        if (exact !== undefined && exact > QWORD_MAX) ctx.report('GPF2006', [...path, k], exact.toString(), '0', QWORD_MAX.toString());
       } else checkQwordValues(ctx, v, [...path, k]);
     }
   }

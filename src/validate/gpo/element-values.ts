@@ -7,8 +7,8 @@ import type { ElementValue } from '../../model/registry-types.js';
 import type { EnumElement, ListElement, PolicyElement, RegValue } from '../../model/types.js';
 import type { Reporter } from '../reporter.js';
 import { checkRegString } from './registry-data.js';
+import { QWORD_MAX } from '../../model/limits.js';
 
-const U64_MAX = (1n << 64n) - 1n;
 
 export function checkElementValue(r: Reporter, element: PolicyElement, raw: unknown, path: DataPath): ElementValue | undefined {
   const wrong = (expected: string) => void r.report('GPF2205', path, element.id, `a ${element.type}`, expected);
@@ -40,7 +40,7 @@ export function checkElementValue(r: Reporter, element: PolicyElement, raw: unkn
 /** A YAML integer (exact, even beyond 2^53) or, where allowed, a string of digits. */
 function exactNumber(r: Reporter, raw: unknown, path: DataPath, digitsAllowed: boolean): bigint | undefined {
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) return r.doc.exactInteger(path) ?? BigInt(raw);
-  if (digitsAllowed && typeof raw === 'string' && /^[0-9]{1,20}$/.test(raw) && BigInt(raw) <= U64_MAX) return BigInt(raw);
+  if (digitsAllowed && typeof raw === 'string' && /^[0-9]{1,20}$/.test(raw) && BigInt(raw) <= QWORD_MAX) return BigInt(raw);
   return undefined;
 }
 

@@ -7,9 +7,8 @@ import type { RegistryAction, RegistryData } from '../../model/registry-types.js
 import type { RawRegistryInput } from '../../schema/gpo-schema.js';
 import { checkKey } from '../definitions/check-registry.js';
 import type { Reporter } from '../reporter.js';
+import { DWORD_MAX, QWORD_MAX, POL_DATA_MAX_BYTES } from '../../model/limits.js';
 
-const MAX_DATA_BYTES = 65535;
-const U64_MAX = (1n << 64n) - 1n;
 
 /** A string stored as REG_SZ: no NUL, and its UTF-16 bytes with terminator fit a PReg record. */
 export function checkRegString(r: Reporter, value: string, path: DataPath, what: string): boolean {
@@ -18,7 +17,7 @@ export function checkRegString(r: Reporter, value: string, path: DataPath, what:
     return false;
   }
   const size = (value.length + 1) * 2;
-  if (size > MAX_DATA_BYTES) {
+  if (size > POL_DATA_MAX_BYTES) {
     r.report('GPF2216', path, size);
     return false;
   }
@@ -52,12 +51,12 @@ function checkData(r: Reporter, type: RegistryData['type'], value: RawValue, pat
       return checkRegString(r, value, path, 'the data') ? { type, value } : undefined;
     case 'REG_DWORD': {
       const n = wholeNumber(r, value, path);
-      if (n === undefined || n > 0xffffffffn) return misfit('a REG_DWORD holds a whole number 0..4294967295');
+      if (n === undefined || n > DWORD_MAX) return misfit('a REG_DWORD holds a whole number 0..4294967295');
       return { type, value: Number(n) };
     }
     case 'REG_QWORD': {
       const n = wholeNumber(r, value, path);
-      if (n === undefined || n > U64_MAX) return misfit('a REG_QWORD holds a whole number 0..18446744073709551615');
+      if (n === undefined || n > QWORD_MAX) return misfit('a REG_QWORD holds a whole number 0..18446744073709551615');
       return { type, value: n };
     }
     case 'REG_MULTI_SZ':
@@ -87,8 +86,8 @@ function checkMultiString(r: Reporter, value: RawValue, path: DataPath): Registr
     } else ok = checkRegString(r, s, [...path, i], 'a string') && ok;
   }
   const size = strings.reduce((n, s) => n + (s.length + 1) * 2, 2);
-  if (ok && size > MAX_DATA_BYTES) r.report('GPF2216', path, size);
-  return ok && size <= MAX_DATA_BYTES ? { type: 'REG_MULTI_SZ', value: strings } : undefined;
+  if (ok && size > POL_DATA_MAX_BYTES) r.report('GPF2216', path, size);
+  return ok && size <= POL_DATA_MAX_BYTES ? { type: 'REG_MULTI_SZ', value: strings } : undefined;
 }
 
 /** Hex bytes, optionally separated by spaces, commas or colons: "01 ff", "01,ff", "01ff". */
@@ -97,6 +96,6 @@ function checkBinary(r: Reporter, value: RawValue, path: DataPath): RegistryData
   const hex = value.replace(/[\s,:]/g, '');
   if (!/^[0-9a-fA-F]*$/.test(hex)) return void r.report('GPF2211', path, 'REG_BINARY', 'only hex digits 0-9 a-f are allowed');
   if (hex.length % 2 !== 0) return void r.report('GPF2211', path, 'REG_BINARY', `odd number of hex digits (${hex.length})`);
-  if (hex.length / 2 > MAX_DATA_BYTES) return void r.report('GPF2216', path, hex.length / 2);
+  if (hex.length / 2 > POL_DATA_MAX_BYTES) return void r.report('GPF2216', path, hex.length / 2);
   return { type: 'REG_BINARY', value: Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16)) };
 }
