@@ -68,6 +68,7 @@ export const catalogue = {
   GPF2116: error((type: string) => `a ${type} element needs a 'valueName'`),
   GPF2117: error((prefix: string) => `'using' prefix '${prefix}' is this file's own prefix`),
   GPF2118: error((what: string, value: string, max: number) => `${what} '${value.length > 40 ? value.slice(0, 40) + '…' : value}' is ${value.length} characters long; at most ${max} are allowed`),
+  GPF2120: warning((what: string, id: string) => `${what} '${id}' contains '-', which the ADMX schema does not allow; Windows loads it, strict tools may not`),
   GPF2119: error(() => `a boolean element needs a 'valueName', or 'trueList'/'falseList' to write`),
 
   // ── GPF22xx: validate (GPO settings against definitions) ────────────────────────────────

@@ -1,10 +1,14 @@
 /** Schema pieces shared by definitions and GPO files (see definitions-schema.ts). */
 import { Type, type TUnsafe } from '@sinclair/typebox';
 
-/** Ids ADMX can carry: itemName / resourceID of the XSD (FORMATS.md c.11). */
+/**
+ * Ids ADMX can carry: itemName of the XSD is letters, digits and _ (FORMATS.md c.11). Hyphens
+ * are accepted too, with a warning (GPF2120): real Windows and vendor templates use them,
+ * Windows loads them, and imported templates must keep their names.
+ */
 export const AdmxId = Type.String({
-  pattern: '^[A-Za-z0-9_]+$',
-  description: 'Letters, digits and _ only (ADMX itemName).',
+  pattern: '^[A-Za-z0-9_-]+$',
+  description: 'Letters, digits and _ (ADMX itemName); - is tolerated with a warning.',
 });
 
 /** "id" in this file's namespace or "prefix:id" through `using`. */

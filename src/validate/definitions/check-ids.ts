@@ -30,8 +30,17 @@ function* supportedIds(ctx: CheckContext): Generator<Entry> {
   for (const [i, s] of (ctx.input.supportedOn ?? []).entries()) yield { id: s.id, path: ['supportedOn', i, 'id'] };
 }
 
+/** Hyphens: tolerated for compatibility with real templates, but outside the XSD (GPF2120). */
+function warnHyphens(ctx: CheckContext, what: string, entries: Iterable<Entry>): void {
+  for (const { id, path } of entries) if (id.includes('-')) ctx.report('GPF2120', path, what, id);
+}
+
 export function checkIds(ctx: CheckContext): void {
   const { input } = ctx;
+  warnHyphens(ctx, 'prefix', [{ id: input.prefix, path: ['prefix'] }]);
+  warnHyphens(ctx, 'id', supportedIds(ctx));
+  warnHyphens(ctx, 'category id', (input.categories ?? []).map((c, i) => ({ id: c.id, path: ['categories', i, 'id'] })));
+  warnHyphens(ctx, 'policy id', [...policies(ctx)].map((p) => ({ id: p.value.id, path: [...p.path, 'id'] })));
   reportDuplicates(ctx, 'locale', ctx.locales.map((id, i) => ({ id, path: ['locales', i] })), true);
   reportDuplicates(ctx, 'product or supportedOn id', supportedIds(ctx));
   reportDuplicates(ctx, 'category id', (input.categories ?? []).map((c, i) => ({ id: c.id, path: ['categories', i, 'id'] })));
