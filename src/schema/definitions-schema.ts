@@ -239,7 +239,7 @@ export const DefinitionsSchema = strictObject(
     fallback: BoolFlag('A locale without a text uses the default text (a warning instead of an error).'),
     displayName: Type.Optional(Localized),
     description: Type.Optional(Localized),
-    using: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_]+$' }), Type.String({ minLength: 1 }), { additionalProperties: false })),
+    using: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]+$' }), Type.String({ minLength: 1 }), { additionalProperties: false })),
     supersededAdm: Type.Optional(Type.Array(Type.String({ pattern: '^[^\\\\/]+\\.adm$' }))),
     products: Type.Optional(Type.Array(ProductSchema)),
     supportedOn: Type.Optional(Type.Array(SupportedOnSchema)),

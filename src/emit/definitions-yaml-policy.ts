@@ -1,0 +1,192 @@
+/**
+ * A model Policy → its definitions YAML entry. The YAML element list is the dialog: it is built
+ * by walking `presentation` in order, a text control becoming `- note:` and every other control
+ * becoming its element with the control's label and hints merged in (FORMATS.md c.8, c.10).
+ * What the YAML cannot say this way (an element without a control, a control of another kind
+ * than its element's, a control without an element, a second control for one element) goes to
+ * `ctx.notes`.
+ */
+import { DWORD_MAX } from '../model/limits.js';
+import type { EnumElement, ListElement, Policy, PolicyElement, PresentationControl } from '../model/types.js';
+import {
+  isIdText,
+  localizedView,
+  regValueView,
+  limitView,
+  unlessDefault,
+  valueListView,
+  type View,
+  type ViewContext,
+  type ViewMap,
+} from './definitions-yaml-view.js';
+
+type Control = Exclude<PresentationControl, { kind: 'text' }>;
+type ControlOf<K extends Control['kind']> = Extract<Control, { kind: K }>;
+type NumberBox = Extract<Control, { spin: boolean }>;
+
+/** The control kinds the YAML builder can produce for each element type (build-elements.ts). */
+const CONTROL_KINDS: Readonly<Record<PolicyElement['type'], readonly Control['kind'][]>> = {
+  boolean: ['checkBox'],
+  decimal: ['decimalTextBox'],
+  longDecimal: ['longDecimalTextBox'],
+  enum: ['dropdownList'],
+  text: ['textBox', 'comboBox'],
+  multiText: ['multiTextBox'],
+  list: ['listBox'],
+};
+
+/** One entry of `policies:`. */
+export function policyView(ctx: ViewContext, policy: Policy): ViewMap {
+  const where = `policy ${policy.id}`;
+  const elements = elementsView(ctx, policy, where);
+  return {
+    id: policy.id,
+    class: policy.class,
+    category: policy.category,
+    supportedOn: policy.supportedOn,
+    name: localizedView(ctx, policy.name, `${where}: name`),
+    explain: localizedView(ctx, policy.explain, `${where}: explain`),
+    key: policy.key,
+    valueName: policy.valueName,
+    enabledValue: policy.enabledValue && regValueView(policy.enabledValue),
+    disabledValue: policy.disabledValue && regValueView(policy.disabledValue),
+    enabledList: policy.enabledList && valueListView(policy.enabledList),
+    disabledList: policy.disabledList && valueListView(policy.disabledList),
+    clientExtension: policy.clientExtension,
+    elements: elements.length > 0 ? elements : undefined,
+  };
+}
+
+function elementsView(ctx: ViewContext, policy: Policy, where: string): View[] {
+  const byId = new Map<string, PolicyElement>();
+  for (const element of policy.elements) {
+    if (byId.has(element.id)) ctx.notes.push(`${where}: two elements with id ${element.id}; only the first is written`);
+    else byId.set(element.id, element);
+  }
+  const written = new Set<string>();
+  const views: View[] = [];
+  for (const [i, control] of policy.presentation.entries()) {
+    if (control.kind === 'text') {
+      views.push({ note: localizedView(ctx, control.text, `${where}: presentation[${i}] text`) });
+      continue;
+    }
+    const element = byId.get(control.refId);
+    const at = `${where}: presentation[${i}] ${control.kind} ${control.refId}`;
+    if (element === undefined) ctx.notes.push(`${at}: refers to no element of the policy; dropped`);
+    else if (written.has(element.id)) ctx.notes.push(`${at}: a second control for the element; the YAML has one per element, dropped`);
+    else {
+      written.add(element.id);
+      views.push(elementView(ctx, element, control, `${where}: element ${element.id}`));
+    }
+  }
+  for (const element of byId.values()) {
+    if (written.has(element.id)) continue;
+    ctx.notes.push(`${where}: element ${element.id} has no presentation control; the YAML gives it one (label = id) at the end of the dialog`);
+    views.push(elementView(ctx, element, undefined, `${where}: element ${element.id}`));
+  }
+  return views;
+}
+
+function elementView(ctx: ViewContext, element: PolicyElement, control: Control | undefined, where: string): ViewMap {
+  const fits = control !== undefined && CONTROL_KINDS[element.type].includes(control.kind);
+  if (control !== undefined && !fits) {
+    ctx.notes.push(`${where}: shown by a ${control.kind}, which a ${element.type} element cannot have in the YAML; written with its own control, only the label kept`);
+  }
+  const label = control && !isIdText(ctx, control.label, element.id) ? localizedView(ctx, control.label, `${where}: label`) : undefined;
+  const common = { id: element.id, type: element.type, label, key: element.key };
+  const registry = { valueName: element.valueName, clientExtension: element.clientExtension };
+  return { ...common, ...registry, ...typedFields(ctx, element, fits ? control : undefined, where) };
+}
+
+/** The element's own attributes (only those differing from the YAML defaults) and its control's hints. */
+function typedFields(ctx: ViewContext, e: PolicyElement, control: Control | undefined, where: string): ViewMap {
+  const flags = (fields: Readonly<Record<string, boolean>>) => Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, v || undefined]));
+  switch (e.type) {
+    case 'boolean': {
+      const box = control as ControlOf<'checkBox'> | undefined;
+      const lists = { trueList: e.trueList && valueListView(e.trueList), falseList: e.falseList && valueListView(e.falseList) };
+      const values = { trueValue: e.trueValue && regValueView(e.trueValue), falseValue: e.falseValue && regValueView(e.falseValue) };
+      return { ...values, ...lists, ...flags({ defaultChecked: box?.defaultChecked ?? false }) };
+    }
+    case 'decimal':
+    case 'longDecimal': {
+      const range = { min: unlessDefault(limitView(BigInt(e.minValue)), 0), max: unlessDefault(limitView(BigInt(e.maxValue)), 9999) };
+      const box = control as NumberBox | undefined;
+      return { ...range, ...numberHints(ctx, e, box, where), ...flags({ required: e.required, storeAsText: e.storeAsText, soft: e.soft }) };
+    }
+    case 'enum': {
+      const items = e.items.map((item) => enumItemView(ctx, item, `${where}: item ${item.id}`));
+      noteSameValues(ctx, e, where);
+      return { ...flags({ required: e.required }), items, ...dropdownHints(ctx, e, control as ControlOf<'dropdownList'> | undefined, where) };
+    }
+    case 'text': {
+      const own = { ...flags({ required: e.required }), maxLength: unlessDefault(e.maxLength, 1023), ...flags({ expandable: e.expandable, soft: e.soft }) };
+      return { ...own, ...textHints(ctx, control as ControlOf<'textBox' | 'comboBox'> | undefined, where) };
+    }
+    case 'multiText': {
+      const box = control as ControlOf<'multiTextBox'> | undefined;
+      const limits = { maxLength: unlessDefault(e.maxLength, 1023), maxStrings: unlessDefault(e.maxStrings, 0) };
+      const own = { ...flags({ required: e.required }), ...limits, ...flags({ soft: e.soft }) };
+      return { ...own, height: unlessDefault(box?.defaultHeight ?? 3, 3), ...flags({ showAsDialog: box?.showAsDialog ?? false }) };
+    }
+    case 'list':
+      return listFields(ctx, e, where);
+  }
+}
+
+/** `valueName: undefined` overrides the common field: the YAML list has none. */
+function listFields(ctx: ViewContext, e: ListElement, where: string): ViewMap {
+  if (e.valueName !== undefined) ctx.notes.push(`${where}: valueName ${JSON.stringify(e.valueName)} cannot be written for a list; dropped`);
+  let valuePrefix = e.valuePrefix;
+  if (e.explicitValue && valuePrefix !== undefined) {
+    ctx.notes.push(`${where}: valuePrefix ${JSON.stringify(valuePrefix)} with explicitValue (which ignores it) is rejected by validation; dropped`);
+    valuePrefix = undefined;
+  }
+  return { valueName: undefined, valuePrefix, additive: e.additive || undefined, explicitValue: e.explicitValue || undefined, expandable: e.expandable || undefined };
+}
+
+/** Two items with one value: the YAML can say it, but validation rejects it (GPF2109). */
+function noteSameValues(ctx: ViewContext, e: EnumElement, where: string): void {
+  const seen = new Map<string, string>();
+  for (const item of e.items) {
+    const value = JSON.stringify(item.value, (_k, v: unknown) => (typeof v === 'bigint' ? `${v}n` : v));
+    const other = seen.get(value);
+    if (other !== undefined) ctx.notes.push(`${where}: items ${other} and ${item.id} have the same value, which validation rejects`);
+    else seen.set(value, item.id);
+  }
+}
+
+function numberHints(ctx: ViewContext, e: PolicyElement & { type: 'decimal' | 'longDecimal' }, box: NumberBox | undefined, where: string): ViewMap {
+  const value = box?.defaultValue;
+  let def: number | undefined;
+  if (value !== undefined) {
+    if (value > DWORD_MAX) ctx.notes.push(`${where}: default ${value} is beyond the 32 bits the YAML (and the ADMX schema) allow; dropped`);
+    else if (value < BigInt(e.minValue) || value > BigInt(e.maxValue)) ctx.notes.push(`${where}: default ${value} is outside ${e.minValue}..${e.maxValue}, which validation rejects; dropped`);
+    else def = Number(value);
+  }
+  return { default: def, spin: box?.spin === false ? false : undefined, spinStep: unlessDefault(box?.spinStep ?? 1, 1) };
+}
+
+function dropdownHints(ctx: ViewContext, e: EnumElement, box: ControlOf<'dropdownList'> | undefined, where: string): ViewMap {
+  const index = box?.defaultItem;
+  const item = index === undefined ? undefined : e.items[index];
+  if (index !== undefined && item === undefined) ctx.notes.push(`${where}: defaultItem ${index} is not an item index; dropped`);
+  return { default: item?.id, noSort: box?.noSort || undefined };
+}
+
+function textHints(ctx: ViewContext, box: ControlOf<'textBox' | 'comboBox'> | undefined, where: string): ViewMap {
+  if (box === undefined) return {};
+  const def = box.defaultValue && localizedView(ctx, box.defaultValue, `${where}: default`);
+  if (box.kind === 'textBox') return { default: def };
+  const suggestions = box.suggestions.map((s, i) => localizedView(ctx, s, `${where}: suggestion ${i}`));
+  return { default: def, suggestions, noSort: box.noSort || undefined };
+}
+
+function enumItemView(ctx: ViewContext, item: EnumElement['items'][number], where: string): ViewMap {
+  return {
+    id: item.id,
+    name: localizedView(ctx, item.name, `${where}: name`),
+    value: regValueView(item.value),
+    valueList: item.valueList && valueListView(item.valueList),
+  };
+}
