@@ -5,7 +5,7 @@
  */
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
-import { emitBundle } from './emit/bundle.js';
+import { emitBundle, type OmissionNote } from './emit/bundle.js';
 import type { OutputFile } from './emit/output-file.js';
 import type { Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
@@ -76,6 +76,18 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   const full = buildModel(definitions, gpos, options.gpoDefaults);
   diagnostics.push(...full.diagnostics);
   if (!full.model || hasErrors(diagnostics)) return done();
-  const files = options.emit ? emitBundle(full.model, { templates: options.templates, backupTime: options.backupTime }) : [];
-  return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files };
+  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files: [] };
+  const bundle = emitBundle(full.model, { templates: options.templates, backupTime: options.backupTime });
+  diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
+  return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files: bundle.files };
+}
+
+/** What an output left out (ADM limits), as warnings at the policy's id in its YAML file. */
+function omissionWarnings(omissions: readonly OmissionNote[], definitions: readonly ValidatedDefinitions[]): Diagnostic[] {
+  return omissions.map(({ sourcePath, policyId, what }) => {
+    const source = definitions.find((d) => d.doc.file === sourcePath);
+    const index = source?.input.policies?.findIndex((p) => p.id === policyId) ?? -1;
+    const span = source && index >= 0 ? source.doc.locate(['policies', index, 'id']) : undefined;
+    return diagnostic('GPF3101', sourcePath, span, what);
+  });
 }

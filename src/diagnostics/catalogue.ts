@@ -37,6 +37,41 @@ export const catalogue = {
   GPF1109: error((type: string, size: number) => `${type} data must be 4 bytes, got ${size}`),
   GPF1110: error((size: number) => `REG_QWORD data must be 8 bytes, got ${size}`),
 
+  // ── GPF1200–1299: ADMX/ADML reader and lint ─────────────────────────────────────────────
+  // Reader (src/load/admx/): what stops a file from being read, or changes what is read.
+  GPF1200: error((encoding: string) => `the file is not valid ${encoding}; invalid bytes were read as U+FFFD`),
+  GPF1201: error((label: string) => `unsupported encoding '${label}' in the XML declaration; the file was read as UTF-8`),
+  GPF1202: error((detail: string) => `XML is not well-formed: ${detail}`),
+  GPF1203: error(() => `the file has a DOCTYPE, which ADMX/ADML files must not have; its entities are not expanded`),
+  GPF1204: error((expected: string, found: string) => `expected root element <${expected}>, found <${found}>`),
+  GPF1205: error((element: string, name: string) => `<${element}> has no '${name}' attribute`),
+  GPF1206: error((parent: string, child: string) => `<${parent}> has no <${child}>`),
+  GPF1207: error((value: string, expected: string) => `'${value}' is not ${expected}`),
+  GPF1208: error((kind: string, id: string, locale: string, file: string) => `${kind} '${id}' is not defined in the ${locale} ADML (${file})`),
+  GPF1209: error((value: string, kind: string) => `'${value}' is not a $(${kind}.ID) reference`),
+  GPF1210: warning((what: string, locale: string, fallbackLocale: string) => `${what} is missing from the ${locale} ADML; the ${fallbackLocale} text is used`),
+  GPF1211: warning((control: string, refId: string, policy: string) => `${control} refers to element '${refId}', which policy '${policy}' does not have; the control is dropped`),
+  GPF1212: error((locale: string, expected: string) => `no ${locale} ADML for this ADMX (looked for ${expected}, any letter case)`),
+  GPF1213: error((path: string) => `no .admx files in ${path}`),
+  GPF1214: error((name: string, parent: string) => `unknown <${name}> in <${parent}>; it is ignored`),
+  GPF1215: error((parent: string) => `<${parent}> must hold exactly one of <decimal>, <longDecimal>, <string> or <delete>`),
+  // Lint (src/lint/): what GPMC, GPEdit or Intune's ADMX import reject or show wrongly.
+  GPF1250: warning((id: string) => `element '${id}' has no control in the presentation; GPMC shows no field for it`),
+  GPF1251: error((what: string, name: string, line: number) => `duplicate ${what} '${name}' (first at line ${line})`),
+  GPF1252: error((namespace: string, prefix: string) => `'using' namespace '${namespace}' (prefix '${prefix}') is not the target of any ADMX in this folder`),
+  GPF1253: error((namespace: string, other: string) => `target namespace '${namespace}' is also declared by ${other}; it must be unique in a store`),
+  GPF1254: error((revision: string, minRequired: string) => `ADML revision ${revision} does not fit the ADMX minRequiredRevision ${minRequired}: the major parts must be equal and the ADML minor part at least as high`),
+  GPF1255: warning((what: string, id: string) => `${what} '${id}' has characters outside [A-Za-z0-9_]; Windows loads it, but the ADMX schema and strict importers reject it`),
+  GPF1256: warning((policy: string) => `policy '${policy}' has no parentCategory; editors show it at the top of Administrative Templates`),
+  GPF1257: warning((name: string, element: string, suggestion?: string) => `attribute '${name}' is not in the ADMX schema for <${element}>; strict validators reject it${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
+  GPF1258: warning((name: string, expected: string) => `attribute '${name}' should be spelled '${expected}': gpforge reads it as '${expected}', but XML names are case-sensitive and other tools ignore it`),
+  GPF1259: warning((name: string, parent: string) => `element <${name}> is not in the ADMX schema inside <${parent}>`),
+  GPF1260: warning((snippet: string, element: string) => `unexpected text '${snippet}' inside <${element}>, which holds only elements`),
+  GPF1261: warning((ref: string, prefix: string) => `'${ref}': prefix '${prefix}' is not declared in policyNamespaces`),
+  GPF1262: warning((what: string, ref: string, where: string) => `${what} '${ref}' is not defined in ${where}`),
+  GPF1263: warning((control: string, refId: string, type: string, expected: string) => `<${control}> does not fit '${refId}', an element of type ${type}; use <${expected}>`),
+  GPF1264: warning((parent: string, child: string) => `<${parent}> has no <${child}>, which the ADMX schema requires`),
+
   // ── GPF2xxx: validate (structure, from the JSON Schema) ─────────────────────────────────
   GPF2001: error((key: string, suggestion?: string) => `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
   GPF2002: error((key: string) => `missing required key '${key}'`),
@@ -93,6 +128,7 @@ export const catalogue = {
 
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),
+  GPF3101: warning((what: string) => `legacy .adm only: ${what} (ADMX, .reg and Registry.pol are complete)`),
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

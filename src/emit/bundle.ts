@@ -3,6 +3,7 @@ import { planGpoSide } from '../model/registry-plan.js';
 import type { RegistryPlan } from '../model/registry-types.js';
 import { undoActions, undoNotes } from '../model/registry-undo.js';
 import type { Gpo, Model } from '../model/types.js';
+import { emitAdm } from './adm.js';
 import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
 import { emitGpoBackups } from './gpo-backup.js';
@@ -17,17 +18,38 @@ export interface BundleOptions {
   readonly backupTime: Date;
 }
 
-export function emitBundle(model: Model, options: BundleOptions): OutputFile[] {
+/** Something an output had to leave out, for a warning at the policy in its YAML file. */
+export interface OmissionNote {
+  readonly sourcePath: string;
+  readonly policyId: string;
+  readonly what: string;
+}
+
+export interface Bundle {
+  readonly files: OutputFile[];
+  readonly omissions: OmissionNote[];
+}
+
+export function emitBundle(model: Model, options: BundleOptions): Bundle {
   const { templates } = options;
   const files: OutputFile[] = [];
+  const omissions = new Map<string, OmissionNote>();
   for (const definitions of model.definitions) {
     files.push(emitAdmx(definitions, templates));
-    for (const locale of definitions.locales) files.push(emitAdml(definitions, locale, templates));
+    for (const locale of definitions.locales) {
+      files.push(emitAdml(definitions, locale, templates));
+      const adm = emitAdm(definitions, locale, templates);
+      files.push(adm.file);
+      for (const { policyId, what } of adm.unsupported) {
+        omissions.set(`${definitions.sourcePath}|${policyId}|${what}`, { sourcePath: definitions.sourcePath, policyId, what });
+      }
+    }
   }
   const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
   for (const { gpo, machine, user } of planned) files.push(...emitGpoFolder(gpo, machine, user, templates));
   if (planned.length > 0) files.push(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, omissions: [...omissions.values()] };
 }
 
 /** out/gpo/<slug>/: apply.reg and undo.reg for machines without AD, Registry.pol per side for LGPO. */

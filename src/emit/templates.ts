@@ -6,6 +6,7 @@
  * suffice so far; a custom helper, if ever needed, is registered in compileTemplates() here.
  */
 import Handlebars from 'handlebars';
+import type { AdmView } from './adm.js';
 import type { AdmlView } from './adml.js';
 import type { AdmxView } from './admx.js';
 import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
@@ -29,6 +30,7 @@ const OUTPUT_TEMPLATES = {
   admx: slot<AdmxView>(),
   adml: slot<AdmlView>(),
   reg: slot<RegView>(),
+  adm: slot<AdmView>(),
   'gpo-backup/Backup.xml': slot<BackupXmlView>(),
   'gpo-backup/bkupInfo.xml': slot<BkupInfoView>(),
   'gpo-backup/manifest.xml': slot<BackupManifestView>(),

@@ -13,12 +13,14 @@ const fixture = 'test/fixtures/valid/all-elements.yaml';
 describe('all-elements fixture', () => {
   const result = compileFiles([fixture]);
 
-  it('compiles without diagnostics to one ADMX and one ADML per locale', () => {
-    expect(result.text).toBe('');
+  it('compiles to one ADMX, and an ADML and an .adm per locale; warns only where ADM is lacking', () => {
+    expect(result.diagnostics.map((d) => d.code)).toEqual(['GPF3101', 'GPF3101', 'GPF3101', 'GPF3101']);
     expect(result.files.map((f) => f.path)).toEqual([
       'PolicyDefinitions/AllElements.admx',
       'PolicyDefinitions/de-DE/AllElements.adml',
       'PolicyDefinitions/en-US/AllElements.adml',
+      'adm/de-DE/AllElements.adm',
+      'adm/en-US/AllElements.adm',
     ]);
   });
 
@@ -32,7 +34,9 @@ describe('all-elements fixture', () => {
   });
 
   it.skipIf(!schemaAvailable())('validates against the ADMX schema', async () => {
-    const files = result.files.map((f) => ({ name: f.path, xml: new TextDecoder().decode(f.bytes) }));
+    const xml = result.files.filter((f) => /\.adm[lx]$/.test(f.path));
+    expect(xml).toHaveLength(3);
+    const files = xml.map((f) => ({ name: f.path, xml: new TextDecoder().decode(f.bytes) }));
     const verdict = await validateAgainstAdmxSchema(files);
     expect(verdict.errors).toEqual([]);
     expect(verdict.valid).toBe(true);

@@ -33,8 +33,8 @@ function regView(plan: RegistryPlan): RegistryAction[] {
 }
 
 describe('GPO all-kinds fixture', () => {
-  it('compiles without diagnostics', () => {
-    expect(result.text).toBe('');
+  it('compiles without errors (warnings only where the legacy .adm is lacking)', () => {
+    expect(result.diagnostics.filter((d) => d.code !== 'GPF3101')).toEqual([]);
     expect(gpo?.slug).toBe('all-kinds-quoted-tagged-e');
   });
   if (!gpo) return;
