@@ -50,7 +50,7 @@ export const catalogue = {
   GPF1208: error((kind: string, id: string, locale: string, file: string) => `${kind} '${id}' is not defined in the ${locale} ADML (${file})`),
   GPF1209: error((value: string, kind: string) => `'${value}' is not a $(${kind}.ID) reference`),
   GPF1210: warning((what: string, locale: string, fallbackLocale: string) => `${what} is missing from the ${locale} ADML; the ${fallbackLocale} text is used`),
-  GPF1211: warning((control: string, refId: string, policy: string) => `${control} refers to element '${refId}', which policy '${policy}' does not have; the control is dropped`),
+  GPF1211: warning((control: string, refId: string, policy: string) => `<${control}> refers to element '${refId}', which policy '${policy}' does not have; the control is dropped`),
   GPF1212: error((locale: string, expected: string) => `no ${locale} ADML for this ADMX (looked for ${expected}, any letter case)`),
   GPF1213: error((path: string) => `no .admx files in ${path}`),
   GPF1214: error((name: string, parent: string) => `unknown <${name}> in <${parent}>; it is ignored`),
@@ -71,6 +71,7 @@ export const catalogue = {
   GPF1262: warning((what: string, ref: string, where: string) => `${what} '${ref}' is not defined in ${where}`),
   GPF1263: warning((control: string, refId: string, type: string, expected: string) => `<${control}> does not fit '${refId}', an element of type ${type}; use <${expected}>`),
   GPF1264: warning((parent: string, child: string) => `<${parent}> has no <${child}>, which the ADMX schema requires`),
+  GPF1265: warning((name: string) => `<${name}> is valid, but gpforge import has no place for it and drops it`),
 
   // ── GPF2xxx: validate (structure, from the JSON Schema) ─────────────────────────────────
   GPF2001: error((key: string, suggestion?: string) => `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),

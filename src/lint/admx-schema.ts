@@ -8,6 +8,7 @@
 export interface NodeType {
   readonly attributes: readonly string[];
   readonly children?: Readonly<Record<string, string>>;
+  /** Required children the reader does not already report (GPF1206 covers policyNamespaces, target, value). */
   readonly required?: readonly string[];
   /** Character content allowed (simple or mixed content). */
   readonly text?: boolean;
@@ -15,10 +16,12 @@ export interface NodeType {
   readonly any?: boolean;
   /** Unknown children are the reader's errors already (GPF1214): not reported again. */
   readonly readerChecksChildren?: boolean;
+  /** Valid, but import has no place for it in the model (GPF1265). */
+  readonly notImported?: boolean;
 }
 
 const ELEMENT_COMMON = ['id', 'clientExtension', 'key', 'valueName'];
-const DESCRIPTIVE_CHILDREN = { annotation: 'annotation', parentCategory: 'reference', seeAlso: 'text', keywords: 'text' };
+const DESCRIPTIVE_CHILDREN = { annotation: 'annotation', parentCategory: 'reference', seeAlso: 'ignoredText', keywords: 'ignoredText' };
 const LABEL: NodeType = { attributes: ['refId'], text: true };
 
 export const SCHEMA: Readonly<Record<string, NodeType>> = {
@@ -34,12 +37,13 @@ export const SCHEMA: Readonly<Record<string, NodeType>> = {
       categories: 'categories',
       policies: 'policies',
     },
-    required: ['policyNamespaces', 'resources'],
+    required: ['resources'],
   },
-  policyNamespaces: { attributes: [], children: { target: 'namespace', using: 'namespace' }, required: ['target'] },
+  policyNamespaces: { attributes: [], children: { target: 'namespace', using: 'namespace' } },
   namespace: { attributes: ['prefix', 'namespace'] },
   fileReference: { attributes: ['fileName'] },
-  annotation: { attributes: ['application'], any: true },
+  annotation: { attributes: ['application'], any: true, notImported: true },
+  ignoredText: { attributes: [], text: true, notImported: true },
   resourceReference: { attributes: ['minRequiredRevision', 'fallbackCulture'] },
   supportedOnTable: { attributes: [], children: { products: 'products', definitions: 'definitions' } },
   products: { attributes: [], children: { product: 'product' } },
@@ -73,7 +77,7 @@ export const SCHEMA: Readonly<Record<string, NodeType>> = {
   empty: { attributes: [] },
   text: { attributes: [], text: true },
   valueList: { attributes: ['defaultKey'], children: { item: 'valueItem' } },
-  valueItem: { attributes: ['key', 'valueName'], children: { value: 'value' }, required: ['value'] },
+  valueItem: { attributes: ['key', 'valueName'], children: { value: 'value' } },
   elements: {
     attributes: [],
     readerChecksChildren: true,
@@ -94,7 +98,7 @@ export const SCHEMA: Readonly<Record<string, NodeType>> = {
   decimalElement: { attributes: [...ELEMENT_COMMON, 'required', 'minValue', 'maxValue', 'storeAsText', 'soft'] },
   textElement: { attributes: [...ELEMENT_COMMON, 'required', 'maxLength', 'expandable', 'soft'] },
   enumElement: { attributes: [...ELEMENT_COMMON, 'required'], children: { item: 'enumItem' } },
-  enumItem: { attributes: ['displayName'], children: { value: 'value', valueList: 'valueList' }, required: ['value'] },
+  enumItem: { attributes: ['displayName'], children: { value: 'value', valueList: 'valueList' } },
   listElement: { attributes: ['id', 'clientExtension', 'key', 'valuePrefix', 'additive', 'expandable', 'explicitValue'] },
   multiTextElement: { attributes: [...ELEMENT_COMMON, 'required', 'maxLength', 'maxStrings', 'soft'] },
 

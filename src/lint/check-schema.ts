@@ -3,6 +3,7 @@
  * "Deviations"): unknown attributes (GPF1257) or their wrong letter case (GPF1258), unknown
  * child elements (GPF1259), text inside element-only content (GPF1260), missing required
  * children (GPF1264). All warnings: Windows loads such files; strict validators do not.
+ * Also what is valid but has no place in the model, so import drops it (GPF1265).
  */
 import type { Diagnostic, Span } from '../diagnostics/diagnostic.js';
 import { diagnostic } from '../diagnostics/diagnostic.js';
@@ -20,6 +21,7 @@ export function checkSchema(document: XmlDocument, out: Diagnostic[]): void {
 }
 
 function walk(document: XmlDocument, element: XmlElement, type: NodeType, out: Diagnostic[]): void {
+  if (type.notImported) out.push(diagnostic('GPF1265', document.file, tagSpan(element), element.name));
   if (type.any) return;
   checkAttributes(document, element, type, out);
   const children = type.children ?? {};
@@ -51,13 +53,12 @@ function checkAttributes(document: XmlDocument, element: XmlElement, type: NodeT
 /** The first run of non-blank characters between the element's children (comments skipped). */
 function strayTextSpan(text: string, element: XmlElement): Span {
   let from = startTagEnd(text, element.start);
-  for (const gapEnd of [...element.children.map((c) => c.start), element.end]) {
-    const found = firstNonBlank(text, from, gapEnd);
-    if (found !== undefined) return found;
-    const next = element.children.find((c) => c.start === gapEnd);
-    if (next) from = next.end;
+  for (const child of element.children) {
+    const found = firstNonBlank(text, from, child.start);
+    if (found) return found;
+    from = child.end;
   }
-  return tagSpan(element);
+  return firstNonBlank(text, from, element.end) ?? tagSpan(element);
 }
 
 function firstNonBlank(text: string, from: number, to: number): Span | undefined {

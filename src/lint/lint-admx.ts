@@ -56,7 +56,7 @@ export function lintAdmxFiles(files: readonly LintFiles[], options: { readonly s
     const read = readAdmxPair(file.admx, file.admls, { missingAdml: options.missingAdml ?? 'report' });
     for (const d of read.diagnostics) diagnostics.push(d);
     for (const [path, text] of read.texts) texts.set(path, text);
-    const pair: LintPair = read.definitions ? { documents: read.documents, definitions: read.definitions } : { documents: read.documents };
+    const pair: LintPair = { documents: read.documents };
     if (pair.documents.admx.root) pairs.push(pair);
     for (const check of PAIR_CHECKS) check(pair, diagnostics);
   }

@@ -4,12 +4,10 @@ import { LineIndex } from '../diagnostics/format.js';
 import type { AdmxDocuments } from '../load/admx/read-admx-with-adml.js';
 import { childNamed, childrenNamed } from '../load/admx/xml-query.js';
 import type { XmlDocument, XmlElement } from '../load/admx/xml-tree.js';
-import type { DefinitionsFile } from '../model/types.js';
 
+/** Checks work on the parsed files, not the model: they look at what the model does not carry. */
 export interface LintPair {
   readonly documents: AdmxDocuments;
-  /** Absent when the ADMX could not be read (its diagnostics say why). */
-  readonly definitions?: DefinitionsFile;
 }
 
 export type Check = (pair: LintPair, out: Diagnostic[]) => void;

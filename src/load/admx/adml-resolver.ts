@@ -41,15 +41,19 @@ export class AdmlResolver {
 
   /** A required `$(string.ID)` attribute; absent or unresolved → reported, texts ''. */
   string(element: XmlElement, name: string): ResolvedString {
-    if (attribute(element, name) === undefined) return this.unresolved(requiredAttribute(this.admx, element, name));
-    return this.resolveString(element, name, attribute(element, name) ?? '');
+    const value = attribute(element, name);
+    if (value !== undefined) return this.resolveString(element, name, value);
+    requiredAttribute(this.admx, element, name);
+    return this.unresolved('');
   }
 
+  /** An optional `$(string.ID)` attribute (explainText); absent → undefined. */
   optionalString(element: XmlElement, name: string): ResolvedString | undefined {
     const value = attribute(element, name);
     return value === undefined ? undefined : this.resolveString(element, name, value);
   }
 
+  /** A policy's `$(presentation.ID)`; absent or unresolved (reported) → undefined. */
   presentation(element: XmlElement, name: string): ResolvedPresentation | undefined {
     const value = attribute(element, name);
     if (value === undefined) return undefined;

@@ -15,6 +15,7 @@ export interface ElementContext {
   readonly resolver: AdmlResolver;
 }
 
+/** Unknown element kinds are reported (GPF1214) and skipped. */
 export function readElements(ctx: ElementContext, elements: XmlElement): PolicyElement[] {
   const read: PolicyElement[] = [];
   for (const element of elements.children) {
@@ -27,24 +28,10 @@ export function readElements(ctx: ElementContext, elements: XmlElement): PolicyE
 
 function readElement(ctx: ElementContext, e: XmlElement): PolicyElement | undefined {
   const { source } = ctx;
-  const flag = (name: string, fallback = false) => booleanAttribute(source, e, name, fallback);
-  const common = () => {
-    const key = attribute(e, 'key');
-    const clientExtension = attribute(e, 'clientExtension');
-    return {
-      id: requiredAttribute(source, e, 'id'),
-      ...(key !== undefined && { key }),
-      ...(clientExtension !== undefined && { clientExtension }),
-    };
-  };
-  const withValueName = () => {
-    const valueName = attribute(e, 'valueName');
-    return { ...common(), ...(valueName !== undefined && { valueName }) };
-  };
   switch (e.name) {
     case 'boolean':
       return {
-        ...withValueName(),
+        ...base(source, e, true),
         type: 'boolean',
         ...optionalRegValue(source, e, 'trueValue'),
         ...optionalRegValue(source, e, 'falseValue'),
@@ -52,52 +39,67 @@ function readElement(ctx: ElementContext, e: XmlElement): PolicyElement | undefi
         ...optionalValueList(source, e, 'falseList'),
       };
     case 'decimal':
-      return {
-        ...withValueName(),
-        type: 'decimal',
-        required: flag('required'),
-        minValue: uint32Attribute(source, e, 'minValue', 0),
-        maxValue: uint32Attribute(source, e, 'maxValue', 9999),
-        storeAsText: flag('storeAsText'),
-        soft: flag('soft'),
-      };
     case 'longDecimal':
-      return {
-        ...withValueName(),
-        type: 'longDecimal',
-        required: flag('required'),
-        minValue: uint64Attribute(source, e, 'minValue', 0n),
-        maxValue: uint64Attribute(source, e, 'maxValue', 9999n),
-        storeAsText: flag('storeAsText'),
-        soft: flag('soft'),
-      };
+      return readNumber(source, e, e.name);
     case 'text':
-      return { ...withValueName(), type: 'text', required: flag('required'), maxLength: uint32Attribute(source, e, 'maxLength', 1023), expandable: flag('expandable'), soft: flag('soft') };
     case 'multiText':
-      return {
-        ...withValueName(),
-        type: 'multiText',
-        required: flag('required'),
-        maxLength: uint32Attribute(source, e, 'maxLength', 1023),
-        maxStrings: uint32Attribute(source, e, 'maxStrings', 0),
-        soft: flag('soft'),
-      };
+      return readText(source, e, e.name);
     case 'enum':
-      return { ...withValueName(), type: 'enum', required: flag('required'), items: readEnumItems(ctx, e) };
-    case 'list': {
-      const valuePrefix = attribute(e, 'valuePrefix');
-      return {
-        ...common(),
-        type: 'list',
-        ...(valuePrefix !== undefined && { valuePrefix }),
-        additive: flag('additive'),
-        expandable: flag('expandable'),
-        explicitValue: flag('explicitValue'),
-      };
-    }
+      return { ...base(source, e, true), type: 'enum', required: booleanAttribute(source, e, 'required', false), items: readEnumItems(ctx, e) };
+    case 'list':
+      return readList(source, e);
     default:
       return undefined;
   }
+}
+
+/** id, key, clientExtension and (except on list) valueName. */
+function base(source: Source, e: XmlElement, withValueName: boolean) {
+  const key = attribute(e, 'key');
+  const valueName = withValueName ? attribute(e, 'valueName') : undefined;
+  const clientExtension = attribute(e, 'clientExtension');
+  return {
+    id: requiredAttribute(source, e, 'id'),
+    ...(key !== undefined && { key }),
+    ...(valueName !== undefined && { valueName }),
+    ...(clientExtension !== undefined && { clientExtension }),
+  };
+}
+
+function readNumber(source: Source, e: XmlElement, type: 'decimal' | 'longDecimal'): PolicyElement {
+  const flags = {
+    required: booleanAttribute(source, e, 'required', false),
+    storeAsText: booleanAttribute(source, e, 'storeAsText', false),
+    soft: booleanAttribute(source, e, 'soft', false),
+  };
+  if (type === 'decimal') {
+    return { ...base(source, e, true), type, ...flags, minValue: uint32Attribute(source, e, 'minValue', 0), maxValue: uint32Attribute(source, e, 'maxValue', 9999) };
+  }
+  return { ...base(source, e, true), type, ...flags, minValue: uint64Attribute(source, e, 'minValue', 0n), maxValue: uint64Attribute(source, e, 'maxValue', 9999n) };
+}
+
+function readText(source: Source, e: XmlElement, type: 'text' | 'multiText'): PolicyElement {
+  const common = {
+    ...base(source, e, true),
+    required: booleanAttribute(source, e, 'required', false),
+    maxLength: uint32Attribute(source, e, 'maxLength', 1023),
+    soft: booleanAttribute(source, e, 'soft', false),
+  };
+  if (type === 'text') return { ...common, type, expandable: booleanAttribute(source, e, 'expandable', false) };
+  return { ...common, type, maxStrings: uint32Attribute(source, e, 'maxStrings', 0) };
+}
+
+/** No valueName: the XSD has none on list, and what nca.admx means by one is unknown (FORMATS.md c.8). */
+function readList(source: Source, e: XmlElement): PolicyElement {
+  const valuePrefix = attribute(e, 'valuePrefix');
+  return {
+    ...base(source, e, false),
+    type: 'list',
+    ...(valuePrefix !== undefined && { valuePrefix }),
+    additive: booleanAttribute(source, e, 'additive', false),
+    expandable: booleanAttribute(source, e, 'expandable', false),
+    explicitValue: booleanAttribute(source, e, 'explicitValue', false),
+  };
 }
 
 function readEnumItems(ctx: ElementContext, e: XmlElement): EnumItem[] {

@@ -25,12 +25,12 @@ export const CONTROL_KINDS = new Set([
 
 interface PresentationContext {
   readonly resolver: AdmlResolver;
-  readonly policy: string;
   readonly presentation: ResolvedPresentation;
 }
 
+/** The controls of `policy`'s presentation that name one of its `elements` (or are static text). */
 export function readPresentation(resolver: AdmlResolver, policy: string, presentation: ResolvedPresentation, elements: readonly PolicyElement[]): PresentationControl[] {
-  const ctx: PresentationContext = { resolver, policy, presentation };
+  const ctx: PresentationContext = { resolver, presentation };
   const source = resolver.admlSource(0);
   const controls: PresentationControl[] = [];
   const ids = new Set(elements.map((e) => e.id));
@@ -53,7 +53,8 @@ export function readPresentation(resolver: AdmlResolver, policy: string, present
 }
 
 function readControl(ctx: PresentationContext, source: Source, c: XmlElement, refId: string): PresentationControl {
-  const counterpart = (p: XmlElement) => p.children.find((o) => o.name === c.name && attribute(o, 'refId') === refId);
+  const counterpart = (p: XmlElement) =>
+    p === ctx.presentation.perLocale[0] ? c : p.children.find((o) => o.name === c.name && attribute(o, 'refId') === refId);
   const labelOf = (o: XmlElement) => (c.name === 'textBox' || c.name === 'comboBox' ? (childNamed(o, 'label')?.text ?? '') : o.text);
   const base = { refId, label: localize(ctx, c, counterpart, labelOf) };
   const flag = (name: string, fallback: boolean) => booleanAttribute(source, c, name, fallback);

@@ -20,7 +20,7 @@ export function attribute(element: XmlElement, name: string): string | undefined
   const exact = attributes[name];
   if (exact !== undefined) return exact;
   const lower = name.toLowerCase();
-  for (const key in attributes) if (key.toLowerCase() === lower) return attributes[key];
+  for (const key in attributes) if (key.length === name.length && key.toLowerCase() === lower) return attributes[key];
   return undefined;
 }
 

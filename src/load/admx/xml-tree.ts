@@ -31,8 +31,6 @@ export interface XmlDocument {
   readonly text: string;
   /** Absent when the file is not well-formed (then `diagnostics` says why). */
   readonly root?: XmlElement;
-  /** Offset of a `<!DOCTYPE`, if the prolog has one (reported, GPF1203, and not parsed). */
-  readonly doctypeAt?: number;
   readonly diagnostics: Diagnostic[];
 }
 
@@ -57,7 +55,7 @@ const META = XMLParser.getMetaDataSymbol() as unknown as string;
 
 type RawNode = Record<string, unknown>;
 
-/** Parses one file; never throws. */
+/** Parses one file; never throws. A DOCTYPE is reported (GPF1203) and not parsed. */
 export function parseXmlDocument(file: string, text: string): XmlDocument {
   const diagnostics: Diagnostic[] = [];
   const doctypeAt = findDoctype(text);
@@ -67,7 +65,7 @@ export function parseXmlDocument(file: string, text: string): XmlDocument {
   const invalid = XMLValidator.validate(xml);
   if (invalid !== true) {
     diagnostics.push(diagnostic('GPF1202', file, spanAtLineColumn(text, invalid.err.line, invalid.err.col), invalid.err.msg));
-    return { file, text, diagnostics, ...(doctypeAt !== undefined && { doctypeAt }) };
+    return { file, text, diagnostics };
   }
   let roots: XmlElement[];
   try {
@@ -79,7 +77,7 @@ export function parseXmlDocument(file: string, text: string): XmlDocument {
   const [root, second] = roots;
   if (second) diagnostics.push(diagnostic('GPF1202', file, tagSpan(second), 'a document has exactly one root element'));
   if (!root) diagnostics.push(diagnostic('GPF1202', file, undefined, 'no root element'));
-  return { file, text, diagnostics, ...(root && { root }), ...(doctypeAt !== undefined && { doctypeAt }) };
+  return { file, text, diagnostics, ...(root && { root }) };
 }
 
 function convertNodes(nodes: readonly RawNode[], parentEnd: number): XmlElement[] {
