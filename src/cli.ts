@@ -6,10 +6,12 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
+import { runImport, runLint, type Outcome } from './cli-admx.js';
 import { compile } from './compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { formatDiagnostics, locateAll, type DiagnosticFormat } from './diagnostics/format.js';
 import { compileTemplates } from './emit/templates.js';
+import { readPolicyDefinitions } from './load/admx/read-policy-definitions.js';
 import { readSources } from './load/read-sources.js';
 import { readTemplateSources } from './load/template-sources.js';
 import { writeBundle } from './write/write-bundle.js';
@@ -21,12 +23,17 @@ interface CommonArgs {
   format: DiagnosticFormat;
   domain?: string;
   dc?: string;
+  admx?: string[];
+}
+
+function formatOption<T>(y: Argv<T>) {
+  return y.option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as DiagnosticFormat, describe: 'How diagnostics are printed' });
 }
 
 function commonOptions<T>(y: Argv<T>) {
-  return y
+  return formatOption(y)
     .option('src', { type: 'string', array: true, default: ['policies'], describe: 'YAML file or folder of YAML files (repeatable)' })
-    .option('format', { choices: ['text', 'json', 'github'] as const, default: 'text' as DiagnosticFormat, describe: 'How diagnostics are printed' })
+    .option('admx', { type: 'string', array: true, describe: 'Folder (or .admx) of existing templates GPO files may use, e.g. PolicyDefinitions (repeatable)' })
     .option('domain', { type: 'string', describe: 'Source domain written into GPO backups when a GPO file names none (default example.com)' })
     .option('dc', { type: 'string', describe: 'Source domain controller written into GPO backups (default dc.<domain>)' });
 }
@@ -40,6 +47,12 @@ function report(diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, s
   process.stderr.write(`gpforge: ${summary} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})\n`);
 }
 
+/** Prints an import/lint outcome; exit 1 when it holds an error. */
+function finish(outcome: Outcome, format: DiagnosticFormat): number {
+  report(outcome.diagnostics, outcome.texts, format, outcome.summary);
+  return hasErrors(outcome.diagnostics) ? EXIT.invalid : EXIT.ok;
+}
+
 /**
  * The time written into GPO backups: SOURCE_DATE_EPOCH (reproducible-builds.org) when set,
  * else a fixed instant, so that builds never depend on the clock.
@@ -51,17 +64,30 @@ function backupTime(): Date {
   return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : FIXED_BACKUP_TIME;
 }
 
+/** Existing templates named by --admx, for GPO files to configure (read once per run). */
+function readExternal(paths: readonly string[]) {
+  const results = paths.map((path) => readPolicyDefinitions(path));
+  return {
+    definitions: results.flatMap((r) => r.definitions),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+    texts: results.flatMap((r) => [...r.texts]),
+  };
+}
+
 function run(args: CommonArgs & { out?: string }, emit: boolean): number {
   const read = readSources(args.src);
-  const texts = new Map(read.sources.map((s) => [s.path, s.text]));
-  if (hasErrors(read.diagnostics)) {
-    report(read.diagnostics, texts, args.format, 'nothing built');
+  const external = readExternal(args.admx ?? []);
+  const texts = new Map([...read.sources.map((s) => [s.path, s.text] as const), ...external.texts]);
+  const inputDiagnostics = [...read.diagnostics, ...external.diagnostics];
+  if (hasErrors(inputDiagnostics)) {
+    report(inputDiagnostics, texts, args.format, 'nothing built');
     return EXIT.invalid;
   }
   const templates = compileTemplates(readTemplateSources());
   const gpoDefaults = { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) };
-  const result = compile(read.sources, { templates, emit, gpoDefaults, backupTime: backupTime() });
-  const diagnostics = [...read.diagnostics, ...result.diagnostics];
+  const options = { templates, emit, gpoDefaults, backupTime: backupTime(), externalDefinitions: external.definitions };
+  const result = compile(read.sources, options);
+  const diagnostics = [...inputDiagnostics, ...result.diagnostics];
   if (hasErrors(diagnostics)) {
     report(diagnostics, texts, args.format, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
     return EXIT.invalid;
@@ -89,7 +115,27 @@ export async function main(argv: string[]): Promise<number> {
       (args) => void (exitCode = run(args, true)),
     )
     .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => commonOptions(y), (args) => void (exitCode = run(args, false)))
-    .demandCommand(1, 'Name a command: build or validate')
+    .command(
+      'import <path>',
+      'Turn existing ADMX/ADML (one .admx or a PolicyDefinitions folder) into definitions YAML',
+      (y) =>
+        formatOption(y)
+          .positional('path', { type: 'string', demandOption: true, describe: '.admx file or PolicyDefinitions folder' })
+          .option('out', { type: 'string', default: 'policies', describe: 'Folder for the YAML files' })
+          .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to import (repeatable); the first is the default' })
+          .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing YAML files' }),
+      (args) => void (exitCode = finish(runImport({ path: args.path, out: args.out, locale: args.locale, force: args.force }), args.format)),
+    )
+    .command(
+      'lint <path>',
+      'Check existing ADMX/ADML for what breaks GPMC or Intune import',
+      (y) =>
+        formatOption(y)
+          .positional('path', { type: 'string', demandOption: true, describe: '.admx file or PolicyDefinitions folder' })
+          .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to check (repeatable)' }),
+      (args) => void (exitCode = finish(runLint(args.path, args.locale), args.format)),
+    )
+    .demandCommand(1, 'Name a command: build, validate, import or lint')
     .strict()
     .help()
     .version()

@@ -24,6 +24,9 @@ export const catalogue = {
   GPF1006: error((path: string) => `no such file or folder: ${path}`),
   GPF1007: error((path: string) => `no .yaml or .yml files found in ${path}`),
   GPF1008: error((detail: string) => `cannot write the bundle: ${detail}`),
+  GPF1009: error((path: string) => `${path} exists; pass --force to overwrite it`),
+  GPF1010: warning((note: string) => `the YAML cannot say this exactly: ${note}`),
+  GPF1011: error((detail: string) => `cannot write: ${detail}`),
   // Registry.pol reader
   GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
   GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),
@@ -124,11 +127,13 @@ export const catalogue = {
   GPF2214: error((what: string) => `${what} cannot contain a NUL character`),
   GPF2215: error((what: string) => `${what} cannot be empty in a REG_MULTI_SZ (it would end the list)`),
   GPF2216: error((size: number) => `data is ${size} bytes; Registry.pol records hold at most 65535`),
+  GPF2219: error((ref: string, namespaces: readonly string[]) => `'${ref}' is ambiguous: the prefix is used by ${namespaces.join(' and ')}; write namespace:policyId`),
   GPF2218: error((key: string, line: number) => `key ${key} is cleared (all values deleted) by the setting at line ${line}, which would wipe or reorder this value; use another key`),
   GPF2217: error((name: string) => `value name '${name}' starts with '**', which Registry.pol reserves for instructions`),
 
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),
+  GPF3002: warning((prefix: string, other: string) => `prefix '${prefix}' is also used by ${other}; GPO files can address these policies by namespace:policyId`),
   GPF3101: warning((what: string) => `legacy .adm only: ${what} (ADMX, .reg and Registry.pol are complete)`),
 } satisfies Record<string, Entry>;
 

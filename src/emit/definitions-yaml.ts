@@ -23,6 +23,8 @@ export interface DefinitionsYamlOptions {
    * that editors read; no such line when absent.
    */
   readonly schemaPath?: string;
+  /** Write `lenient: true` (imported templates with reference problems Windows tolerates). */
+  readonly lenient?: boolean;
 }
 
 export interface DefinitionsYaml {
@@ -53,6 +55,7 @@ export function emitDefinitionsYaml(file: DefinitionsFile, options: DefinitionsY
     revision: file.revision,
     locales: file.locales,
     fallback: ctx.needsFallback || undefined,
+    lenient: options.lenient || undefined,
   };
   const comment = options.schemaPath === undefined ? undefined : `yaml-language-server: $schema=${options.schemaPath}`;
   return { text: stringifyView({ ...head, ...body }, comment), notes: ctx.notes };

@@ -28,14 +28,28 @@ function checkUnique<T extends { doc: SourceDoc }>(files: readonly T[], fields: 
   return diagnostics;
 }
 
+/**
+ * A prefix is local to its ADMX file, and Windows' own files reuse some (FORMATS.md c.4): only a
+ * warning, since GPO files can use the namespace; an ambiguous GPO reference is an error there.
+ */
+function sharedPrefixes(files: readonly ValidatedDefinitions[]): Diagnostic[] {
+  const first = new Map<string, ValidatedDefinitions>();
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    const other = first.get(file.input.prefix.toLowerCase());
+    if (other) diagnostics.push(diagnostic('GPF3002', file.doc.file, file.doc.locate(['prefix']), file.input.prefix, other.doc.file));
+    else first.set(file.input.prefix.toLowerCase(), file);
+  }
+  return diagnostics;
+}
+
 function buildName(file: ValidatedDefinitions): string {
   return file.input.fileName ?? file.doc.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
 }
 
 /**
- * Namespaces must be unique in a store (FORMATS.md c.4); prefixes address policies from GPO
- * files; file names must not collide in PolicyDefinitions/ (Windows ignores case). GPOs need
- * distinct names, GUIDs and output folders.
+ * Namespaces must be unique in a store (FORMATS.md c.4); file names must not collide in
+ * PolicyDefinitions/ (Windows ignores case). GPOs need distinct names, GUIDs and output folders.
  */
 export function buildModel(
   definitions: readonly ValidatedDefinitions[],
@@ -45,7 +59,6 @@ export function buildModel(
   const diagnostics = [
     ...checkUnique(definitions, [
       { what: 'namespace', path: ['namespace'], value: (f) => f.input.namespace },
-      { what: 'prefix', path: ['prefix'], value: (f) => f.input.prefix },
       { what: 'fileName', path: ['fileName'], value: buildName },
     ]),
     ...checkUnique(gpos, [
@@ -55,5 +68,6 @@ export function buildModel(
     ]),
   ];
   if (diagnostics.length > 0) return { diagnostics };
+  diagnostics.push(...sharedPrefixes(definitions));
   return { model: { definitions: definitions.map(buildDefinitions), gpos: gpos.map((g) => buildGpo(g, defaults)) }, diagnostics };
 }

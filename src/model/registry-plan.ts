@@ -45,7 +45,16 @@ export function regValueAction(key: string, valueName: string, value: RegValue):
 /** The registry actions of one configured policy, in write order (FORMATS.md a.5, c.8). */
 export function planPolicy(configured: ConfiguredPolicy): RegistryAction[] {
   const { policy } = configured;
-  return configured.state === 'enabled' ? planEnabled(policy, configured.values) : planDisabled(policy);
+  const actions = configured.state === 'enabled' ? planEnabled(policy, configured.values) : planDisabled(policy);
+  return actions.map((action) => ({ ...action, key: normalizeKey(action.key) }));
+}
+
+/**
+ * `Software\X\` and `Software\\X` name the same key to Windows; imported templates have such
+ * keys (lenient: true), and .reg/PReg need the plain form.
+ */
+function normalizeKey(key: string): string {
+  return key.replace(/\\{2,}/g, '\\').replace(/^\\|\\$/g, '');
 }
 
 function planEnabled(policy: Policy, values: ReadonlyMap<string, ElementValue>): RegistryAction[] {

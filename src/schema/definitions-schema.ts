@@ -231,16 +231,19 @@ const SupportedOnSchema = strictObject(
 export const DefinitionsSchema = strictObject(
   {
     kind: Type.Literal('definitions'),
-    namespace: Type.String({ pattern: '^[A-Za-z0-9_.]+$', description: 'ADMX target namespace, unique in a store.' }),
+    namespace: Type.String({ pattern: '^[A-Za-z0-9_.-]+ *$', description: 'ADMX target namespace, unique in a store.' }),
     prefix: AdmxId,
     fileName: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]+$', description: 'Base name of the .admx/.adml/.adm files.' })),
     revision: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX revision as "major.minor", in quotes' })),
     locales: Type.Optional(Type.Array(LocaleId, { minItems: 1, description: 'The first is the default locale.' })),
     fallback: BoolFlag('A locale without a text uses the default text (a warning instead of an error).'),
+    lenient: BoolFlag(
+      'For imported templates: reference problems Windows tolerates (unknown category or supportedOn, undeclared prefix, key ending in a backslash, enum items sharing a value) are warnings instead of errors.',
+    ),
     displayName: Type.Optional(Localized),
     description: Type.Optional(Localized),
     using: Type.Optional(Type.Record(Type.String({ pattern: '^[A-Za-z0-9_.-]+$' }), Type.String({ minLength: 1 }), { additionalProperties: false })),
-    supersededAdm: Type.Optional(Type.Array(Type.String({ pattern: '^[^\\\\/]+\\.adm$' }))),
+    supersededAdm: Type.Optional(Type.Array(Type.String({ pattern: '^[^\\\\/]*$', description: 'File name of an .adm this ADMX replaces.' }))),
     products: Type.Optional(Type.Array(ProductSchema)),
     supportedOn: Type.Optional(Type.Array(SupportedOnSchema)),
     categories: Type.Optional(Type.Array(CategorySchema)),

@@ -14,13 +14,18 @@ export interface Reporter {
   lineOf(path: DataPath): number;
 }
 
-export function createReporter(doc: SourceDoc, sink: Diagnostic[]): Reporter {
+/**
+ * `downgrade`: codes reported as warnings in this file (definitions with `lenient: true`, for
+ * imported templates whose reference problems Windows tolerates).
+ */
+export function createReporter(doc: SourceDoc, sink: Diagnostic[], downgrade: ReadonlySet<DiagnosticCode> = new Set()): Reporter {
   let lines: LineIndex | undefined;
   return {
     doc,
     report(code, at, ...args) {
       const span = Array.isArray(at) ? doc.locate(at) : doc.locate((at as { key: DataPath }).key, 'key');
-      sink.push(diagnostic(code, doc.file, span, ...args));
+      const found = diagnostic(code, doc.file, span, ...args);
+      sink.push(downgrade.has(code) ? { ...found, severity: 'warning', message: `${found.message} (tolerated: lenient: true)` } : found);
     },
     lineOf(path) {
       lines ??= new LineIndex(doc.text);

@@ -1,5 +1,6 @@
 /** What every definitions check receives: the validated-by-schema input and a way to report. */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
 import type { SourceDoc } from '../../load/yaml-source.js';
 import type { DefinitionsInput } from '../../schema/definitions-schema.js';
 import { createReporter, type Reporter } from '../reporter.js';
@@ -11,6 +12,10 @@ export interface CheckContext extends WalkSource, Reporter {
   readonly locales: readonly string[];
 }
 
+/** What `lenient: true` turns into warnings: problems real Windows templates have and Windows tolerates. */
+export const LENIENT_CODES: ReadonlySet<DiagnosticCode> = new Set(['GPF2102', 'GPF2103', 'GPF2105', 'GPF2109'] as const);
+
 export function createContext(doc: SourceDoc, input: DefinitionsInput, skippedPolicies: ReadonlySet<number>, sink: Diagnostic[]): CheckContext {
-  return { ...createReporter(doc, sink), input, skippedPolicies, locales: input.locales ?? ['en-US'] };
+  const reporter = createReporter(doc, sink, input.lenient === true ? LENIENT_CODES : new Set());
+  return { ...reporter, input, skippedPolicies, locales: input.locales ?? ['en-US'] };
 }

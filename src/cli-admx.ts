@@ -1,0 +1,55 @@
+/**
+ * The commands that read existing templates (DESIGN.md §3): `gpforge import` (ADMX/ADML →
+ * definitions YAML) and `gpforge lint`. Like cli.ts: reads and writes files, no logic of its own.
+ */
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
+import { sortDiagnostics } from './diagnostics/format.js';
+import { definitionsToYaml } from './import/definitions-to-yaml.js';
+import { readPolicyDefinitions } from './load/admx/read-policy-definitions.js';
+import { lintPolicyDefinitions } from './lint/lint-admx.js';
+import { existingTargets, writeFilesInto } from './write/write-files.js';
+
+export interface Outcome {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly texts: ReadonlyMap<string, string>;
+  readonly summary: string;
+}
+
+/** The JSON Schema shipped in this package, for the `$schema=` line of imported files. */
+const SCHEMA_FILE = fileURLToPath(new URL('../src/schema/gpforge.schema.json', import.meta.url));
+
+export interface ImportArgs {
+  readonly path: string;
+  readonly out: string;
+  readonly locale: readonly string[];
+  readonly force: boolean;
+}
+
+/** ADMX/ADML → one definitions YAML per ADMX in `out`; nothing is written when reading fails. */
+export function runImport(args: ImportArgs): Outcome {
+  const read = readPolicyDefinitions(args.path, args.locale);
+  const diagnostics = [...read.diagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: 'nothing imported' };
+  const schemaPath = relative(args.out, SCHEMA_FILE).split('\\').join('/');
+  const imported = definitionsToYaml(read.definitions, schemaPath);
+  const files = imported.files;
+  diagnostics.push(...imported.diagnostics);
+  const clashes = args.force ? [] : existingTargets(args.out, files);
+  for (const clash of clashes) diagnostics.push(diagnostic('GPF1009', `${args.out}/${clash}`, undefined, `${args.out}/${clash}`));
+  if (clashes.length === 0) {
+    try {
+      writeFilesInto(args.out, files);
+    } catch (error) {
+      diagnostics.push(diagnostic('GPF1011', args.out, undefined, error instanceof Error ? error.message : String(error)));
+    }
+  }
+  const wrote = hasErrors(diagnostics) ? 'nothing imported' : `imported ${files.length} file${files.length === 1 ? '' : 's'} into ${args.out}`;
+  return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: wrote };
+}
+
+export function runLint(path: string, locales: readonly string[]): Outcome {
+  const result = lintPolicyDefinitions(path, locales);
+  return { diagnostics: sortDiagnostics(result.diagnostics), texts: result.texts, summary: `linted ${path}` };
+}
