@@ -61,7 +61,7 @@ export const catalogue = {
   // Lint (src/lint/): what GPMC, GPEdit or Intune's ADMX import reject or show wrongly.
   GPF1250: warning((id: string) => `element '${id}' has no control in the presentation; GPMC shows no field for it`),
   GPF1251: error((what: string, name: string, line: number) => `duplicate ${what} '${name}' (first at line ${line})`),
-  GPF1252: error((namespace: string, prefix: string) => `'using' namespace '${namespace}' (prefix '${prefix}') is not the target of any ADMX in this folder`),
+  GPF1252: warning((namespace: string, prefix: string) => `'using' namespace '${namespace}' (prefix '${prefix}') is not the target of any ADMX in this folder`),
   GPF1253: error((namespace: string, other: string) => `target namespace '${namespace}' is also declared by ${other}; it must be unique in a store`),
   GPF1254: error((revision: string, minRequired: string) => `ADML revision ${revision} does not fit the ADMX minRequiredRevision ${minRequired}: the major parts must be equal and the ADML minor part at least as high`),
   GPF1255: warning((what: string, id: string) => `${what} '${id}' has characters outside [A-Za-z0-9_]; Windows loads it, but the ADMX schema and strict importers reject it`),

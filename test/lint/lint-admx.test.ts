@@ -108,9 +108,9 @@ describe.skipIf(!present)('lint of Windows PolicyDefinitions', () => {
     expect(has('en-US/WindowsDefender.adml', 'GPF1260')).toBe(true); // stray 'd'
   });
 
-  it('none of the deviations is an error; the only errors are namespaces this store lacks', () => {
-    const errors = lint.diagnostics.filter((d) => d.severity === 'error');
-    expect([...new Set(errors.map((d) => d.code))]).toEqual(['GPF1252']);
-    expect(errors.map((d) => d.message.match(/namespace '([^']+)'/)?.[1]).sort()).toEqual(['Microsoft.Policies.Backup', 'Microsoft.Policies.Server', 'Microsoft.Policies.Server']);
+  it('none of the deviations is an error; namespaces this store lacks are warned about', () => {
+    expect(lint.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const missing = lint.diagnostics.filter((d) => d.code === 'GPF1252');
+    expect(missing.map((d) => d.message.match(/namespace '([^']+)'/)?.[1]).sort()).toEqual(['Microsoft.Policies.Backup', 'Microsoft.Policies.Server', 'Microsoft.Policies.Server']);
   });
 });
