@@ -35,6 +35,16 @@ export interface DefinitionsYaml {
 
 /** The definitions YAML of one file, and what it loses (see the module comment). */
 export function emitDefinitionsYaml(file: DefinitionsFile, options: DefinitionsYamlOptions = {}): DefinitionsYaml {
+  const { data, notes } = definitionsYamlData(file, options);
+  const comment = options.schemaPath === undefined ? undefined : `yaml-language-server: $schema=${options.schemaPath}`;
+  return { text: stringifyView(data, comment), notes };
+}
+
+/**
+ * The same as plain data, before it becomes text: what a YAML reader would get back (numbers
+ * beyond 2^53 as bigint). Lets an import check its result without printing and parsing it.
+ */
+export function definitionsYamlData(file: DefinitionsFile, options: DefinitionsYamlOptions = {}): { data: ViewMap; notes: string[] } {
   const ctx: ViewContext = { locales: file.locales, notes: [], needsFallback: false };
   const body = {
     displayName: unlessBuilderDefault(ctx, file.displayName, file.fileName, 'displayName'),
@@ -57,12 +67,11 @@ export function emitDefinitionsYaml(file: DefinitionsFile, options: DefinitionsY
     fallback: ctx.needsFallback || undefined,
     lenient: options.lenient || undefined,
   };
-  const comment = options.schemaPath === undefined ? undefined : `yaml-language-server: $schema=${options.schemaPath}`;
-  return { text: stringifyView({ ...head, ...body }, comment), notes: ctx.notes };
+  return { data: { ...head, ...body }, notes: ctx.notes };
 }
 
 /** The pattern of `using` keys in definitions-schema.ts. */
-const USING_PREFIX = /^[A-Za-z0-9_]+$/;
+const USING_PREFIX = /^[A-Za-z0-9_.-]+$/;
 
 const nonEmpty = <T extends View>(items: T[]): T[] | undefined => (items.length > 0 ? items : undefined);
 

@@ -4,9 +4,9 @@
  * otherwise fail on problems Windows tolerates (unknown references, undeclared prefixes, ...).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { emitDefinitionsYaml } from '../emit/definitions-yaml.js';
+import { definitionsYamlData, emitDefinitionsYaml } from '../emit/definitions-yaml.js';
 import type { OutputFile } from '../emit/output-file.js';
-import { loadYaml } from '../load/yaml-source.js';
+import { dataSourceDoc } from '../load/yaml-source.js';
 import type { DefinitionsFile } from '../model/types.js';
 import { LENIENT_CODES } from '../validate/definitions/context.js';
 import { validateDefinitions } from '../validate/validate-definitions.js';
@@ -23,17 +23,14 @@ export function definitionsToYaml(definitions: readonly DefinitionsFile[], schem
   const files = definitions.map((file) => {
     const path = `${file.fileName}.yaml`;
     const options = schemaPath === undefined ? {} : { schemaPath };
-    let yaml = emitDefinitionsYaml(file, options);
-    if (needsLenient(path, yaml.text)) yaml = emitDefinitionsYaml(file, { ...options, lenient: true });
+    const yaml = emitDefinitionsYaml(file, { ...options, lenient: needsLenient(path, definitionsYamlData(file).data) });
     for (const note of yaml.notes) diagnostics.push(diagnostic('GPF1010', file.sourcePath, undefined, note));
     return { path, bytes: new TextEncoder().encode(yaml.text) };
   });
   return { files, diagnostics };
 }
 
-/** True when the YAML fails validation only where `lenient: true` helps. */
-function needsLenient(path: string, text: string): boolean {
-  const loaded = loadYaml(path, text);
-  if (!loaded.ok) return false;
-  return validateDefinitions(loaded.doc).diagnostics.some((d) => d.severity === 'error' && LENIENT_CODES.has(d.code));
+/** True when the YAML would fail validation where `lenient: true` helps (checked on the data, not re-parsed). */
+function needsLenient(path: string, data: unknown): boolean {
+  return validateDefinitions(dataSourceDoc(path, data)).diagnostics.some((d) => d.severity === 'error' && LENIENT_CODES.has(d.code));
 }

@@ -84,3 +84,22 @@ function findNode(root: unknown, path: DataPath, part: 'key' | 'value'): Node | 
   }
   return node;
 }
+
+/**
+ * A SourceDoc for data that was never text (an import checking what it is about to write):
+ * every position is the whole file; integers are exact when given as bigint.
+ */
+export function dataSourceDoc(file: string, data: unknown): SourceDoc {
+  const at = (path: DataPath): unknown => path.reduce<unknown>((node, step) => (node as Record<string | number, unknown> | undefined)?.[step], data);
+  const plain = JSON.parse(JSON.stringify(data, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value))) as unknown;
+  return {
+    file,
+    text: '',
+    data: plain,
+    locate: () => ({ start: 0, end: 1 }),
+    exactInteger(path) {
+      const value = at(path);
+      return typeof value === 'bigint' ? value : typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : undefined;
+    },
+  };
+}

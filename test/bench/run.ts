@@ -2,11 +2,14 @@
  * `npm run bench`: how long gpforge takes on realistic and large inputs, with figures printed
  * (not asserted: timing belongs here, not in unit tests). Runs the real pipeline in memory.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile, type SourceFile } from '../../src/compile.js';
 import { compileTemplates } from '../../src/emit/templates.js';
 import { readTemplateSources } from '../../src/load/template-sources.js';
+import { definitionsToYaml } from '../../src/import/definitions-to-yaml.js';
+import { readPolicyDefinitions } from '../../src/load/admx/read-policy-definitions.js';
 
 const templates = compileTemplates(readTemplateSources());
 const backupTime = new Date('2000-01-01T00:00:00Z');
@@ -71,3 +74,29 @@ function measure(label: string, sources: SourceFile[], runs = 3): void {
 const example = readdirSync('policies').map((f) => ({ path: `policies/${f}`, text: readFileSync(`policies/${f}`, 'utf8') }));
 measure('shipped example (policies/)', example);
 for (const count of (process.env.BENCH_SIZES ?? "100,1000,3000").split(",").map(Number)) measure(`synthetic: ${count} policies + a GPO enabling all`, syntheticProject(count), count > 1000 ? 1 : 3);
+
+/** Runs `work` `runs` times; prints the best time and the peak RSS seen after each run. */
+function time<T>(label: string, work: () => T, runs = 3): T {
+  let best = Infinity;
+  let peak = 0;
+  let result: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    result = work();
+    best = Math.min(best, performance.now() - started);
+    peak = Math.max(peak, process.memoryUsage().rss);
+  }
+  console.log(`${label.padEnd(44)} best ${best.toFixed(0).padStart(6)} ms  peak rss ${(peak / 2 ** 20).toFixed(0)} MiB`);
+  return result as T;
+}
+
+const corpus = resolve('../shared/corpus/windows/PolicyDefinitions');
+if (existsSync(corpus)) {
+  const read = time('corpus: read 223 ADMX + en-US ADML (target <1 s)', () => readPolicyDefinitions(corpus));
+  const policies = read.definitions.reduce((n, d) => n + d.policies.length, 0);
+  const imported = time(`corpus: import ${policies} policies to YAML (<2 s)`, () => definitionsToYaml(read.definitions));
+  const sources = imported.files.map((f) => ({ path: f.path, text: new TextDecoder().decode(f.bytes) }));
+  time('corpus: build the imported YAML back (<2 s)', () => compile(sources, { templates, emit: true, backupTime }));
+} else {
+  console.log(`corpus benchmarks skipped: ${corpus} not found`);
+}
