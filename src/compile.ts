@@ -5,9 +5,10 @@
  */
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
-import { emitBundle, type OmissionNote } from './emit/bundle.js';
+import { emitBundle, type Bundle, type OmissionNote } from './emit/bundle.js';
+import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outputs.js';
 import type { OutputFile } from './emit/output-file.js';
-import type { Templates } from './emit/templates.js';
+import { TemplateError, type Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
 import type { GpoDefaults } from './model/build-gpo.js';
 import { buildModel } from './model/build-model.js';
@@ -32,6 +33,8 @@ export interface CompileOptions {
   readonly gpoDefaults?: GpoDefaults;
   /** The instant written into GPO backups (SOURCE_DATE_EPOCH, else a fixed documented one). */
   readonly backupTime: Date;
+  /** Set when `--templates DIR` overrides built-in templates: their outputs are checked. */
+  readonly templateOverrides?: TemplateOverrides;
 }
 
 export interface CompileResult {
@@ -77,9 +80,28 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   diagnostics.push(...full.diagnostics);
   if (!full.model || hasErrors(diagnostics)) return done();
   if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files: [] };
-  const bundle = emitBundle(full.model, { templates: options.templates, backupTime: options.backupTime });
+  const bundle = emitWithTemplates(full.model, options, diagnostics);
+  if (!bundle || hasErrors(diagnostics)) return done();
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
   return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files: bundle.files };
+}
+
+/**
+ * Emits the bundle. A template that fails to render is a gpforge bug with built-in templates
+ * (thrown on), but the user's own with `--templates`: then a diagnostic naming it, and the
+ * rendered outputs are checked too.
+ */
+function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: Diagnostic[]): Bundle | undefined {
+  const overrides = options.templateOverrides;
+  try {
+    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime });
+    if (overrides !== undefined) diagnostics.push(...checkRenderedOutputs(bundle.files, overrides));
+    return bundle;
+  } catch (error) {
+    if (overrides === undefined || !(error instanceof TemplateError)) throw error;
+    diagnostics.push(diagnostic('GPF1015', `${overrides.dir}/${error.template}.hbs`, undefined, error.message));
+    return undefined;
+  }
 }
 
 /** What an output left out (ADM limits), as warnings at the policy's id in its YAML file. */

@@ -27,6 +27,11 @@ export const catalogue = {
   GPF1009: error((path: string) => `${path} exists; pass --force to overwrite it`),
   GPF1010: warning((note: string) => `the YAML cannot say this exactly: ${note}`),
   GPF1011: error((detail: string) => `cannot write: ${detail}`),
+  GPF1012: error((path: string) => `${path} differs from what the build produces`),
+  GPF1013: error((path: string) => `${path} is missing (the build produces it)`),
+  GPF1014: error((path: string) => `${path} is not produced by the build`),
+  GPF1015: error((detail: string) => `template: ${detail}`),
+  GPF1016: error((template: string, output: string, problem: string) => `template "${template}" produced ${output}, which ${problem}`),
   // Registry.pol reader
   GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
   GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),

@@ -60,10 +60,24 @@ export function compileTemplates(sources: Readonly<Record<string, string>>): Tem
   const templates: Record<string, (view: never) => string> = {};
   for (const name of Object.keys(OUTPUT_TEMPLATES)) {
     const source = sources[name];
-    if (source === undefined) throw new Error(`template "${name}" is missing (expected ${name}.hbs)`);
+    if (source === undefined) throw new TemplateError(name, `template "${name}" is missing (expected ${name}.hbs)`);
     templates[name] = withTemplateName(name, compileOne(hb, name, source));
   }
   return templates as Templates;
+}
+
+/**
+ * A template that does not parse or does not render. With built-in templates that is a gpforge
+ * bug; with `--templates` overrides it is the user's, reported as a diagnostic naming the template.
+ */
+export class TemplateError extends Error {
+  constructor(
+    readonly template: string,
+    message: string,
+    cause?: unknown,
+  ) {
+    super(message, { cause });
+  }
 }
 
 /** Compiles one source; parses it first so a syntax error surfaces now, naming the template. */
@@ -71,7 +85,7 @@ function compileOne(hb: HandlebarsEnv, name: string, source: string): Handlebars
   try {
     hb.parse(source);
   } catch (error) {
-    throw new Error(`template "${name}" does not parse: ${messageOf(error)}`, { cause: error });
+    throw new TemplateError(name, `template "${name}" does not parse: ${messageOf(error)}`, error);
   }
   return hb.compile(source, COMPILE_OPTIONS);
 }
@@ -82,7 +96,7 @@ function withTemplateName(name: string, render: HandlebarsTemplateDelegate): (vi
     try {
       return render(view);
     } catch (error) {
-      throw new Error(`template "${name}" failed: ${messageOf(error)}`, { cause: error });
+      throw new TemplateError(name, `template "${name}" failed: ${messageOf(error)}`, error);
     }
   };
 }

@@ -23,6 +23,11 @@ export function readTemplateSources(overrideDir?: string): Record<string, string
   return sources;
 }
 
+/** The template names an override folder replaces or adds (`admx`, `partials/value`, ...). */
+export function templateOverrideNames(overrideDir: string): string[] {
+  return Object.keys(readHbsFiles(overrideDir));
+}
+
 function readHbsFiles(dir: string): Record<string, string> {
   const sources: Record<string, string> = {};
   const relativePaths = readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort();

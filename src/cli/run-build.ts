@@ -1,0 +1,118 @@
+/**
+ * `gpforge build` and `gpforge validate` (DESIGN.md §3): reads the sources (and --admx
+ * templates, --templates overrides), compiles, then writes the bundle atomically, or with
+ * --check compares it with out/. Like cli.ts: files in and out, no logic of its own.
+ */
+import { compile } from '../compile.js';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { compileTemplates, TemplateError, type Templates } from '../emit/templates.js';
+import { readPolicyDefinitions } from '../load/admx/read-policy-definitions.js';
+import { readSources } from '../load/read-sources.js';
+import { readTemplateSources, templateOverrideNames } from '../load/template-sources.js';
+import { compareWithDisk } from '../write/check-bundle.js';
+import { writeBundle } from '../write/write-bundle.js';
+import type { Console } from './console.js';
+
+export interface BuildArgs {
+  readonly src: readonly string[];
+  readonly admx?: readonly string[];
+  readonly templates?: string;
+  readonly domain?: string;
+  readonly dc?: string;
+  /** Absent for validate. */
+  readonly out?: string;
+  readonly check?: boolean;
+}
+
+/**
+ * The time written into GPO backups: SOURCE_DATE_EPOCH (reproducible-builds.org) when set,
+ * else a fixed instant, so that builds never depend on the clock.
+ */
+export const FIXED_BACKUP_TIME = new Date('2000-01-01T00:00:00Z');
+
+function backupTime(): Date {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : FIXED_BACKUP_TIME;
+}
+
+/** Existing templates named by --admx, for GPO files to configure. */
+function readExternal(paths: readonly string[]) {
+  const results = paths.map((path) => readPolicyDefinitions(path));
+  return {
+    definitions: results.flatMap((r) => r.definitions),
+    diagnostics: results.flatMap((r) => r.diagnostics),
+    texts: results.flatMap((r) => [...r.texts]),
+  };
+}
+
+/** Built-in templates, overlaid by --templates; a broken override is the user's error (GPF1015). */
+function loadTemplates(dir: string | undefined): { templates?: Templates; diagnostics: Diagnostic[] } {
+  try {
+    return { templates: compileTemplates(readTemplateSources(dir)), diagnostics: [] };
+  } catch (error) {
+    if (dir === undefined) throw error;
+    const file = error instanceof TemplateError ? `${dir}/${error.template}.hbs` : dir;
+    return { diagnostics: [diagnostic('GPF1015', file, undefined, error instanceof Error ? error.message : String(error))] };
+  }
+}
+
+/** Returns the exit code: 0 success, 1 invalid input or drift. */
+export function runBuild(args: BuildArgs, out: Console): number {
+  const emit = args.out !== undefined;
+  out.progress('reading sources…');
+  const read = readSources(args.src);
+  if ((args.admx ?? []).length > 0) out.progress('reading --admx templates…');
+  const external = readExternal(args.admx ?? []);
+  const loaded = loadTemplates(args.templates);
+  const texts = new Map([...read.sources.map((s) => [s.path, s.text] as const), ...external.texts]);
+  const inputs = [...read.diagnostics, ...external.diagnostics, ...loaded.diagnostics];
+  if (hasErrors(inputs) || !loaded.templates) return fail(out, inputs, texts, 'nothing built');
+  out.progress(`compiling ${read.sources.length} files…`);
+  const result = compile(read.sources, {
+    templates: loaded.templates,
+    emit,
+    gpoDefaults: { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) },
+    backupTime: backupTime(),
+    externalDefinitions: external.definitions,
+    ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
+  });
+  const diagnostics = [...inputs, ...result.diagnostics];
+  if (hasErrors(diagnostics)) return fail(out, diagnostics, texts, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
+  if (args.out === undefined) {
+    out.report(diagnostics, texts, `${read.sources.length} file${read.sources.length === 1 ? '' : 's'} valid`);
+    return 0;
+  }
+  return args.check ? checkOut(out, args.out, result.files, diagnostics, texts) : writeOut(out, args.out, result.files, diagnostics, texts);
+}
+
+function fail(out: Console, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, summary: string): number {
+  out.report(diagnostics, texts, summary);
+  return 1;
+}
+
+function writeOut(out: Console, dir: string, files: Parameters<typeof writeBundle>[1], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+  out.progress(`writing ${files.length} files…`);
+  try {
+    writeBundle(dir, files);
+  } catch (error) {
+    const failure = diagnostic('GPF1008', dir, undefined, error instanceof Error ? error.message : String(error));
+    return fail(out, [...diagnostics, failure], texts, `${dir} left unchanged`);
+  }
+  out.detail(files.map((f) => `${dir}/${f.path}`));
+  out.report(diagnostics, texts, `wrote ${files.length} files to ${dir}`);
+  return 0;
+}
+
+/** --check: exit 1 when out/ is not exactly what this build would write. */
+function checkOut(out: Console, dir: string, files: Parameters<typeof writeBundle>[1], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+  const drift = compareWithDisk(dir, files);
+  const at = (path: string) => `${dir}/${path}`;
+  const problems = [
+    ...drift.differs.map((p) => diagnostic('GPF1012', at(p), undefined, at(p))),
+    ...drift.missing.map((p) => diagnostic('GPF1013', at(p), undefined, at(p))),
+    ...drift.extra.map((p) => diagnostic('GPF1014', at(p), undefined, at(p))),
+  ];
+  if (problems.length > 0) return fail(out, [...diagnostics, ...problems], texts, `${dir} is out of date: run gpforge build`);
+  out.report(diagnostics, texts, `${dir} is up to date (${files.length} files)`);
+  return 0;
+}

@@ -1,0 +1,106 @@
+/** The bundle as a CI product: --check drift detection, template overrides, quiet non-TTY output. */
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { schemaAvailable, validateAgainstAdmxSchema } from '../support/xsd.js';
+
+const cli = join(process.cwd(), 'dist/cli.js');
+const gpforge = (args: string[], env: NodeJS.ProcessEnv = {}) => {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+};
+const temp = () => mkdtempSync(join(tmpdir(), 'gpforge-bundle-'));
+const adml = 'PolicyDefinitions/en-US/GpforgeWindowsUpdate.adml';
+
+describe('gpforge build --check', () => {
+  const out = join(temp(), 'out');
+  it('exits 0 right after a build', () => {
+    expect(gpforge(['build', '--out', out]).code).toBe(0);
+    const check = gpforge(['build', '--check', '--out', out]);
+    expect(check.code).toBe(0);
+    expect(check.stderr).toMatch(/is up to date/);
+  });
+
+  it('exits 1 naming a file whose bytes were edited, then a deleted file, then an extra file', () => {
+    appendFileSync(join(out, adml), ' ');
+    const edited = gpforge(['build', '--check', '--out', out]);
+    expect(edited.code).toBe(1);
+    expect(edited.stdout).toBe(`${out}/${adml}: error GPF1012: ${out}/${adml} differs from what the build produces\n`);
+
+    expect(gpforge(['build', '--out', out]).code).toBe(0);
+    rmSync(join(out, adml));
+    const deleted = gpforge(['build', '--check', '--out', out]);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stdout).toMatch(/error GPF1013: .*GpforgeWindowsUpdate\.adml is missing/);
+
+    expect(gpforge(['build', '--out', out]).code).toBe(0);
+    writeFileSync(join(out, 'stray.txt'), 'not from the build');
+    const extra = gpforge(['build', '--check', '--out', out, '--format', 'json']);
+    expect(extra.code).toBe(1);
+    expect(JSON.parse(extra.stdout)).toEqual([expect.objectContaining({ code: 'GPF1014', file: `${out}/stray.txt` })]);
+  });
+
+  it('writes nothing', () => {
+    const fresh = join(temp(), 'out');
+    expect(gpforge(['build', '--check', '--out', fresh]).code).toBe(1);
+    expect(() => readFileSync(join(fresh, adml))).toThrow();
+  });
+});
+
+describe('gpforge build --templates', () => {
+  const builtIn = readFileSync('templates/admx.hbs', 'utf8');
+
+  it('applies an override to every ADMX, and the output still validates', async () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'admx.hbs'), builtIn.replace(/^(<\?xml[^>]*\?>\r?\n)/m, '$1<!-- Contoso IT: do not edit; built by gpforge -->\n'));
+    const out = join(temp(), 'out');
+    const result = gpforge(['build', '--out', out, '--templates', dir]);
+    expect(result.stdout + result.stderr).not.toMatch(/error GPF/);
+    expect(result.code).toBe(0);
+    const admx = readFileSync(join(out, 'PolicyDefinitions/GpforgeWindowsUpdate.admx'), 'utf8');
+    expect(admx.split('\r\n')[1]).toBe('<!-- Contoso IT: do not edit; built by gpforge -->');
+    if (schemaAvailable()) {
+      const verdict = await validateAgainstAdmxSchema([{ name: 'override.admx', xml: admx }]);
+      expect(verdict.errors).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['produces XML that is not well-formed', 'admx.hbs', (t: string) => t.replace('</policyDefinitions>', ''), /template "admx" produced PolicyDefinitions\/GpforgeWindowsUpdate\.admx, which is not well-formed XML/],
+    ['does not parse', 'admx.hbs', (t: string) => `${t}{{#if}}`, /template "admx" does not parse/],
+    ['uses a field the view lacks', 'admx.hbs', (t: string) => `${t}{{companyName}}`, /template "admx" failed: "companyName" not defined/],
+    ['breaks a reference', 'adml.hbs', (t: string) => t.replace(/<string id="\{\{id\}\}">/, '<string id="x{{id}}">'), /template "adml" produced .*\.adm[lx], which does not read back/],
+  ])('fails when an override %s, naming the template, and leaves out/ untouched', (_what, name, change, message) => {
+    const dir = temp();
+    const source = readFileSync(join('templates', name), 'utf8');
+    const changed = change(source);
+    expect(changed).not.toBe(source);
+    writeFileSync(join(dir, name), changed);
+    const out = join(temp(), 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), 'previous');
+    const result = gpforge(['build', '--out', out, '--templates', dir]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(message);
+    expect(result.stdout).toContain(`${dir}/${name}`);
+    expect(readFileSync(join(out, 'keep.txt'), 'utf8')).toBe('previous');
+  });
+});
+
+describe('output when not at a terminal', () => {
+  it('prints no progress, only diagnostics and the one-line summary', () => {
+    const result = gpforge(['build', '--out', join(temp(), 'out')], { CI: '' });
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^gpforge: wrote \d+ files to .*\(0 errors, 0 warnings\)\n$/);
+    expect(result.stderr).not.toMatch(/\r|\x1b/);
+  });
+
+  it('--quiet drops the summary; --verbose lists the files written', () => {
+    const quiet = gpforge(['build', '--out', join(temp(), 'out'), '--quiet']);
+    expect(quiet.stderr).toBe('');
+    const verbose = gpforge(['build', '--out', join(temp(), 'out'), '--verbose']);
+    expect(verbose.stderr).toMatch(/PolicyDefinitions\/GpforgeWindowsUpdate\.admx\n/);
+  });
+});
