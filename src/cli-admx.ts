@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
 import { definitionsToYaml } from './import/definitions-to-yaml.js';
+import { admImportPaths, readAdmFiles } from './load/adm/read-adm-files.js';
 import { readPolicyDefinitions } from './load/admx/read-policy-definitions.js';
 import { lintPolicyDefinitions } from './lint/lint-admx.js';
 import { existingTargets, writeFilesInto } from './write/write-files.js';
@@ -27,9 +28,14 @@ export interface ImportArgs {
   readonly force: boolean;
 }
 
-/** ADMX/ADML → one definitions YAML per ADMX in `out`; nothing is written when reading fails. */
+/**
+ * ADMX/ADML (or legacy .adm: a `.adm` path, or a folder with .adm files and no .admx) → one
+ * definitions YAML per template in `out`; nothing is written when reading fails. An .adm holds
+ * one language: it is read as the first --locale.
+ */
 export function runImport(args: ImportArgs): Outcome {
-  const read = readPolicyDefinitions(args.path, args.locale);
+  const admPaths = admImportPaths(args.path);
+  const read = admPaths ? readAdmFiles(admPaths, args.locale[0] ?? 'en-US') : readPolicyDefinitions(args.path, args.locale);
   const diagnostics = [...read.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: 'nothing imported' };
   const schemaPath = relative(args.out, SCHEMA_FILE).split('\\').join('/');

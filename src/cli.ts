@@ -46,7 +46,8 @@ export async function main(argv: string[]): Promise<number> {
         sourceOptions(y)
           .option('out', { type: 'string', default: 'out', describe: 'Bundle folder (replaced atomically)' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if out/ differs from what a build would write' })
-          .option('templates', { type: 'string', describe: 'Folder of .hbs files overriding built-in templates of the same name' }),
+          .option('templates', { type: 'string', describe: 'Folder of .hbs files overriding built-in templates of the same name' })
+          .option('zip', { type: 'string', describe: 'Also write the whole bundle as one reproducible zip file' }),
       (args) => void (exitCode = runBuild(args, new Console(args))),
     )
     .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => sourceOptions(y), (args) => void (exitCode = runBuild({ ...args, out: undefined }, new Console(args))))

@@ -7,6 +7,7 @@ import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic
 import { sortDiagnostics } from './diagnostics/format.js';
 import { emitBundle, type Bundle, type OmissionNote } from './emit/bundle.js';
 import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outputs.js';
+import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
 import { TemplateError, type Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
@@ -33,6 +34,8 @@ export interface CompileOptions {
   readonly gpoDefaults?: GpoDefaults;
   /** The instant written into GPO backups (SOURCE_DATE_EPOCH, else a fixed documented one). */
   readonly backupTime: Date;
+  /** When given, the bundle gets manifest.json and SHA256SUMS naming this tool (DESIGN.md §4). */
+  readonly tool?: ToolInfo;
   /** Set when `--templates DIR` overrides built-in templates: their outputs are checked. */
   readonly templateOverrides?: TemplateOverrides;
 }
@@ -83,7 +86,9 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   const bundle = emitWithTemplates(full.model, options, diagnostics);
   if (!bundle || hasErrors(diagnostics)) return done();
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
-  return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files: bundle.files };
+  const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
+  const files = options.tool ? [...bundle.files, ...emitManifest(bundle.files, inputs, options.tool)] : bundle.files;
+  return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files };
 }
 
 /**

@@ -11,6 +11,9 @@ import { readSources } from '../load/read-sources.js';
 import { readTemplateSources, templateOverrideNames } from '../load/template-sources.js';
 import { compareWithDisk } from '../write/check-bundle.js';
 import { writeBundle } from '../write/write-bundle.js';
+import { writeFileAtomically } from '../write/write-files.js';
+import { emitZip } from '../emit/zip.js';
+import { readFileSync } from 'node:fs';
 import type { Console } from './console.js';
 
 export interface BuildArgs {
@@ -22,6 +25,14 @@ export interface BuildArgs {
   /** Absent for validate. */
   readonly out?: string;
   readonly check?: boolean;
+  /** Also write the whole bundle as one reproducible zip. */
+  readonly zip?: string;
+}
+
+/** This package's name and version, for manifest.json. */
+function toolInfo(): { name: string; version: string } {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  return { name: manifest.name, version: manifest.version };
 }
 
 /**
@@ -74,6 +85,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
     gpoDefaults: { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) },
     backupTime: backupTime(),
     externalDefinitions: external.definitions,
+    tool: toolInfo(),
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
   const diagnostics = [...inputs, ...result.diagnostics];
@@ -82,7 +94,20 @@ export function runBuild(args: BuildArgs, out: Console): number {
     out.report(diagnostics, texts, `${read.sources.length} file${read.sources.length === 1 ? '' : 's'} valid`);
     return 0;
   }
-  return args.check ? checkOut(out, args.out, result.files, diagnostics, texts) : writeOut(out, args.out, result.files, diagnostics, texts);
+  if (args.check) return checkOut(out, args.out, result.files, diagnostics, texts);
+  const code = writeOut(out, args.out, result.files, diagnostics, texts);
+  return code === 0 && args.zip !== undefined ? writeZip(out, args.zip, result.files) : code;
+}
+
+/** --zip FILE: the bundle as one zip, byte-identical across builds (src/emit/zip.ts). */
+function writeZip(out: Console, file: string, files: Parameters<typeof writeBundle>[1]): number {
+  try {
+    writeFileAtomically(file, emitZip(files));
+  } catch (error) {
+    return fail(out, [diagnostic('GPF1011', file, undefined, error instanceof Error ? error.message : String(error))], new Map(), `${file} not written`);
+  }
+  out.detail([file]);
+  return 0;
 }
 
 function fail(out: Console, diagnostics: readonly Diagnostic[], texts: ReadonlyMap<string, string>, summary: string): number {

@@ -81,6 +81,30 @@ export const catalogue = {
   GPF1264: warning((parent: string, child: string) => `<${parent}> has no <${child}>, which the ADMX schema requires`),
   GPF1265: warning((name: string) => `<${name}> is valid, but gpforge import has no place for it and drops it`),
 
+  // ── GPF1300–1349: .adm reader ───────────────────────────────────────────────────────────
+  // Reader (src/load/adm/): legacy ADM templates (FORMATS.md §d) for `gpforge import`.
+  GPF1300: error((encoding: string) => `the file is not valid ${encoding}; invalid bytes were read as U+FFFD`),
+  GPF1301: error(() => `quoted string is not closed before the end of the line`),
+  GPF1302: error((block: string, found: string) => `${block} is not closed: expected END ${block} before ${found}`),
+  GPF1303: error((found: string, where: string) => `'${found}' is not valid in ${where}; the policy is skipped`),
+  GPF1304: error((found: string, where: string) => `'${found}' is not valid in ${where}; it is ignored`),
+  GPF1305: error((type: string) => `unknown PART type '${type}' (expected CHECKBOX, COMBOBOX, DROPDOWNLIST, EDITTEXT, LISTBOX, NUMERIC or TEXT); the policy is skipped`),
+  GPF1306: error((name: string) => `string '${name}' is not defined in [strings]; its name is used as the text`),
+  GPF1307: error((expected: string, after: string, found: string) => `expected ${expected} after ${after}, found ${found}`),
+  GPF1308: warning((directive: string) => `unsupported directive '${directive}': the lines up to its #endif are skipped (only #if version is understood)`),
+  GPF1309: error((directive: string) => `'${directive}' has no matching #endif`),
+  GPF1310: warning((directive: string) => `'${directive}' has no matching #if; it is ignored`),
+  GPF1311: warning(() => `this line of [strings] is not Name="text"; it is ignored`),
+  GPF1312: warning((name: string, line: number) => `string '${name}' is defined again (first at line ${line}); the first definition is used`),
+  GPF1313: error((policy: string) => `POLICY '${policy}' has no KEYNAME (neither its own, its category's nor a PART's); the policy is skipped`),
+  GPF1314: error((statement: string) => `${statement} comes before any CLASS statement; CLASS MACHINE is assumed`),
+  GPF1315: error((value: string, expected: string) => `'${value}' is not ${expected}; the policy is skipped`),
+  GPF1316: warning((what: string) => `${what} has no place in gpforge's model; it is ignored`),
+  GPF1317: warning((count: number, id: string) => `${count} ${count === 1 ? 'policy has' : 'policies have'} no SUPPORTED text; the import refers ${count === 1 ? 'it' : 'them'} to the added supportedOn definition '${id}'`),
+  GPF1318: warning((count: number, id: string) => `${count} ${count === 1 ? 'policy is' : 'policies are'} outside any CATEGORY; the import puts ${count === 1 ? 'it' : 'them'} in the added category '${id}'`),
+  GPF1319: warning(() => `the file defines no policies`),
+  GPF1320: error((part: string) => `DROPDOWNLIST '${part}' has no ITEMLIST entries; the policy is skipped`),
+
   // ── GPF2xxx: validate (structure, from the JSON Schema) ─────────────────────────────────
   GPF2001: error((key: string, suggestion?: string) => `unknown key '${key}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
   GPF2002: error((key: string) => `missing required key '${key}'`),

@@ -15,11 +15,13 @@ export function existingTargets(dir: string, files: readonly OutputFile[]): stri
 
 /** Writes `files` below `dir`. Throws on I/O failure; callers check existingTargets first. */
 export function writeFilesInto(dir: string, files: readonly OutputFile[]): void {
-  for (const file of files) {
-    const target = join(dir, ...file.path.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    const temporary = `${target}.gpforge-${process.pid}.tmp`;
-    writeFileSync(temporary, file.bytes);
-    renameSync(temporary, target);
-  }
+  for (const file of files) writeFileAtomically(join(dir, ...file.path.split('/')), file.bytes);
+}
+
+/** One file, via a temporary name and a rename: a reader never sees half of it. */
+export function writeFileAtomically(target: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(target), { recursive: true });
+  const temporary = `${target}.gpforge-${process.pid}.tmp`;
+  writeFileSync(temporary, bytes);
+  renameSync(temporary, target);
 }

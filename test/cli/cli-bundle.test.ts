@@ -1,8 +1,10 @@
 /** The bundle as a CI product: --check drift detection, template overrides, quiet non-TTY output. */
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { appendFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { schemaAvailable, validateAgainstAdmxSchema } from '../support/xsd.js';
 
@@ -23,7 +25,7 @@ describe('gpforge build --check', () => {
     expect(check.stderr).toMatch(/is up to date/);
   });
 
-  it('exits 1 naming a file whose bytes were edited, then a deleted file, then an extra file', () => {
+  it('exits 1 naming a file whose bytes were edited, then a deleted file, then an extra file', { timeout: 30_000 }, () => {
     appendFileSync(join(out, adml), ' ');
     const edited = gpforge(['build', '--check', '--out', out]);
     expect(edited.code).toBe(1);
@@ -102,5 +104,47 @@ describe('output when not at a terminal', () => {
     expect(quiet.stderr).toBe('');
     const verbose = gpforge(['build', '--out', join(temp(), 'out'), '--verbose']);
     expect(verbose.stderr).toMatch(/PolicyDefinitions\/GpforgeWindowsUpdate\.admx\n/);
+  });
+});
+
+describe('manifest.json, SHA256SUMS and --zip', () => {
+  const dir = temp();
+  const out = join(dir, 'out');
+  const first = gpforge(['build', '--out', out, '--zip', join(dir, 'a.zip')]);
+  const second = gpforge(['build', '--out', join(dir, 'out2'), '--zip', join(dir, 'b.zip')]);
+
+  it('builds twice to identical zip bytes', () => {
+    expect(first.code).toBe(0);
+    expect(second.code).toBe(0);
+    expect(Buffer.compare(readFileSync(join(dir, 'a.zip')), readFileSync(join(dir, 'b.zip')))).toBe(0);
+  });
+
+  it('manifest.json lists every other file of out/ with its size and SHA-256, and the inputs', () => {
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      tool: { name: string; version: string };
+      files: { path: string; size: number; sha256: string }[];
+      inputs: { path: string; sha256: string }[];
+    };
+    expect(manifest.tool).toEqual({ name: 'gpforge', version: JSON.parse(readFileSync('package.json', 'utf8')).version });
+    expect(manifest.files.length).toBeGreaterThan(30);
+    for (const file of manifest.files) {
+      const bytes = readFileSync(join(out, file.path));
+      expect(bytes.length).toBe(file.size);
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    }
+    expect(manifest.inputs.map((i) => i.path)).toContain('policies/windows-update.yaml');
+  });
+
+  it.skipIf(spawnSync('sha256sum', ['--version']).status !== 0)('sha256sum -c SHA256SUMS passes inside out/', () => {
+    const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: out, encoding: 'utf8' });
+    expect(check.stderr).toBe('');
+    expect(check.status).toBe(0);
+  });
+
+  it('unzipped, the zip equals out/', () => {
+    const entries = unzipSync(new Uint8Array(readFileSync(join(dir, 'a.zip'))));
+    const onDisk = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => relative(out, join(e.parentPath, e.name)));
+    expect(Object.keys(entries).sort()).toEqual(onDisk.sort());
+    for (const [path, bytes] of Object.entries(entries)) expect(Buffer.compare(Buffer.from(bytes), readFileSync(join(out, path)))).toBe(0);
   });
 });
