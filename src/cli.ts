@@ -9,6 +9,7 @@ import { hideBin } from 'yargs/helpers';
 import { runImport, runLint, type Outcome } from './cli-admx.js';
 import { Console } from './cli/console.js';
 import { runBuild } from './cli/run-build.js';
+import { runInit } from './cli/run-init.js';
 import { hasErrors } from './diagnostics/diagnostic.js';
 import type { DiagnosticFormat } from './diagnostics/format.js';
 
@@ -39,6 +40,15 @@ export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
   const parser = yargs(argv)
     .scriptName('gpforge')
+    .command(
+      'init [dir]',
+      'Scaffold a project: policies/ with a definitions file and a GPO file, .gitignore, a CI workflow',
+      (y) =>
+        outputOptions(y)
+          .positional('dir', { type: 'string', default: '.', describe: 'Project folder' })
+          .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing files' }),
+      (args) => void (exitCode = runInit({ dir: args.dir, force: args.force }, new Console(args))),
+    )
     .command(
       'build',
       'Validate the YAML and write the bundle',
@@ -71,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to check (repeatable)' }),
       (args) => void (exitCode = finish(runLint(args.path, args.locale), new Console(args))),
     )
-    .demandCommand(1, 'Name a command: build, validate, import or lint')
+    .demandCommand(1, 'Name a command: init, build, validate, import or lint')
     .strict()
     .help()
     .version()

@@ -148,3 +148,32 @@ describe('manifest.json, SHA256SUMS and --zip', () => {
     for (const [path, bytes] of Object.entries(entries)) expect(Buffer.compare(Buffer.from(bytes), readFileSync(join(out, path)))).toBe(0);
   });
 });
+
+describe('from gpforge init to a drift check', () => {
+  it('init, build, --check 0; one byte edited, one file deleted, one added: each exit 1 naming the file', { timeout: 60_000 }, () => {
+    const project = temp();
+    const run = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: project, encoding: 'utf8' });
+    expect(run(['init']).status).toBe(0);
+    expect(run(['init']).status).toBe(1);
+    expect(run(['build']).status).toBe(0);
+    expect(run(['build', '--check']).status).toBe(0);
+    const target = 'PolicyDefinitions/ContosoAgent.admx';
+    const original = readFileSync(join(project, 'out', target));
+    const edited = Buffer.from(original);
+    edited[edited.length - 3] = (edited[edited.length - 3] ?? 0) ^ 1;
+    writeFileSync(join(project, 'out', target), edited);
+    let check = run(['build', '--check']);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`out/${target}: error GPF1012`);
+    writeFileSync(join(project, 'out', target), original);
+    rmSync(join(project, 'out', 'SHA256SUMS'));
+    check = run(['build', '--check']);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('out/SHA256SUMS: error GPF1013');
+    expect(run(['build']).status).toBe(0);
+    writeFileSync(join(project, 'out', 'PolicyDefinitions', 'Extra.admx'), '<policyDefinitions/>');
+    check = run(['build', '--check']);
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('out/PolicyDefinitions/Extra.admx: error GPF1014');
+  });
+});

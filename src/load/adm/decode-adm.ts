@@ -8,6 +8,8 @@
  * - no BOM and valid UTF-8 → UTF-8 (pure ASCII lands here; it reads the same either way);
  * - anything else → ANSI, read as Windows-1252 (the Western code page; the bytes of other code
  *   pages read as the Windows-1252 characters of the same bytes, so they need re-saving first).
+ *   Node 20's TextDecoder('windows-1252') decodes 80–9F as C1 controls (as ISO-8859-1 does), so
+ *   those 32 bytes are mapped here, by the WHATWG windows-1252 table (81, 8D, 8F, 90, 9D stay).
  * The BOM is dropped; every diagnostic span on the file is an offset into the returned text.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -23,12 +25,21 @@ export interface DecodedAdm {
 export function decodeAdm(bytes: Uint8Array, file: string): DecodedAdm {
   const { encoding, skip } = sniff(bytes);
   const body = bytes.subarray(skip);
+  if (encoding === 'windows-1252') return { text: decodeWindows1252(body), encoding, diagnostics: [] };
   try {
     return { text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), encoding, diagnostics: [] };
   } catch {
     const text = new TextDecoder(encoding, { ignoreBOM: true }).decode(body);
     return { text, encoding, diagnostics: [diagnostic('GPF1300', file, undefined, encoding)] };
   }
+}
+
+/** Bytes 80–9F of windows-1252 (WHATWG encoding index); the five unassigned ones map to themselves. */
+const WINDOWS_1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  const latin1 = new TextDecoder('latin1').decode(bytes);
+  return latin1.replace(/[\u0080-\u009f]/g, (c) => WINDOWS_1252_HIGH[c.charCodeAt(0) - 0x80] ?? c);
 }
 
 function sniff(bytes: Uint8Array): { encoding: string; skip: number } {

@@ -47,6 +47,7 @@ function readClass(c: AdmCursor): AdmClass | undefined {
     return keyword === 'MACHINE' ? 'machine' : 'user';
   }
   c.source.report('GPF1307', c.here(), 'MACHINE or USER', 'CLASS', c.found());
+  if (c.peek() !== undefined && !['CATEGORY', 'POLICY', 'CLASS', 'END'].includes(keyword ?? '')) c.next();
   return undefined;
 }
 
