@@ -91,6 +91,16 @@ describe('gpforge build --templates', () => {
   });
 });
 
+describe('output at a terminal', () => {
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('shows progress lines, cleared before the summary', () => {
+    const out = join(temp(), 'out');
+    const tty = spawnSync('script', ['-qec', `"${process.execPath}" "${cli}" build --out "${out}"`, '/dev/null'], { encoding: 'utf8', env: { ...process.env, CI: '' } });
+    expect(tty.status).toBe(0);
+    expect(tty.stdout).toMatch(/\r\x1b\[Kcompiling \d+ files…/);
+    expect(tty.stdout).toMatch(/\r\x1b\[Kgpforge: wrote \d+ files/);
+  });
+});
+
 describe('output when not at a terminal', () => {
   it('prints no progress, only diagnostics and the one-line summary', () => {
     const result = gpforge(['build', '--out', join(temp(), 'out')], { CI: '' });
