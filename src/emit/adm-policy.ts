@@ -124,7 +124,9 @@ function checkBoxPart(ctx: PolicyContext, control: Extract<RefControl, { kind: '
   const options = [
     ...(control.defaultChecked ? ['DEFCHECKED'] : []),
     ...(element.trueValue ? [`VALUEON ${admValue(element.trueValue)}`] : []),
-    ...(element.falseValue ? [`VALUEOFF ${admValue(element.falseValue)}`] : []),
+    // Cleared, an ADM check box without VALUEOFF writes 0, while ADMX semantics (and the registry
+    // plan) delete the value: say so explicitly, so both formats mean the same.
+    ...(element.falseValue ? [`VALUEOFF ${admValue(element.falseValue)}`] : element.valueName !== undefined ? ['VALUEOFF DELETE'] : []),
   ];
   const label = labelName(ctx, control);
   const lists = [

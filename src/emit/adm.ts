@@ -66,8 +66,10 @@
  *   QWORD values (a list item, an enum item; a checkbox's trueValue/falseValue takes its PART
  *   along; a policy's enabledValue/disabledValue takes the whole policy along), and text that
  *   cannot be quoted (see above). A CHECKBOX without valueName is left out (ADM requires one).
- * - Known difference: an ADM CHECKBOX without VALUEOFF writes 0 when cleared (Windows 2000
- *   help), where the registry planner deletes the value of a boolean without falseValue.
+ * - An ADM CHECKBOX without VALUEOFF writes 0 when cleared (Windows 2000 help), where ADMX and the
+ *   registry planner delete the value of a boolean without falseValue: such a box gets
+ *   `VALUEOFF DELETE` (accepted by MS-GPREG's VALUE grammar for action lists; after VALUEOFF it is
+ *   UNVERIFIED on Windows), so both formats configure the same registry.
  */
 import type { Category, DefinitionsFile, Policy } from '../model/types.js';
 import { buildPolicyView, localId, policyProblems } from './adm-policy.js';

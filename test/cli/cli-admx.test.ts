@@ -4,13 +4,9 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gpforge } from '../support/cli.js';
 import { CORPUS_DIR, corpusAvailable } from '../support/corpus.js';
 
-const cli = join(process.cwd(), 'dist/cli.js');
-const gpforge = (args: string[]) => {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
 const fixtures = 'test/fixtures/admx';
 
 describe('gpforge import', () => {

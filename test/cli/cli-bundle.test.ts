@@ -6,14 +6,12 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { CLI, gpforge as run, tempDir } from '../support/cli.js';
 import { schemaAvailable, validateAgainstAdmxSchema } from '../support/xsd.js';
 
-const cli = join(process.cwd(), 'dist/cli.js');
-const gpforge = (args: string[], env: NodeJS.ProcessEnv = {}) => {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-};
-const temp = () => mkdtempSync(join(tmpdir(), 'gpforge-bundle-'));
+const cli = CLI;
+const gpforge = (args: string[], env: NodeJS.ProcessEnv = {}) => run(args, { env });
+const temp = tempDir;
 const adml = 'PolicyDefinitions/en-US/GpforgeWindowsUpdate.adml';
 
 describe('gpforge build --check', () => {

@@ -5,15 +5,10 @@ import { createHash } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { gpforge as run, tempDir } from '../support/cli.js';
 
 const root = process.cwd();
-/** The shipped binary; `npm test` compiles it (tsc) before running the tests. */
-const cli = join(root, 'dist/cli.js');
-
-function gpforge(args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) {
-  const result = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, ...env } });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const gpforge = (args: string[], cwd = root, env: NodeJS.ProcessEnv = {}) => run(args, { cwd, env });
 
 /** Every file under `dir` with its SHA-256, for "byte-for-byte as before" checks. */
 function treeDigest(dir: string): Record<string, string> {
@@ -26,7 +21,7 @@ function treeDigest(dir: string): Record<string, string> {
   );
 }
 
-const temp = () => mkdtempSync(join(tmpdir(), 'gpforge-cli-'));
+const temp = tempDir;
 const invalid = 'test/fixtures/invalid/semantics.yaml';
 
 describe('gpforge build', () => {

@@ -18,6 +18,7 @@ const STATEMENT_WORDS = new Set([
 
 const DWORD_MAX = 0xffffffff;
 
+/** A position in the token list, with the source to report to and the `[strings]` table to resolve `!!Name`. */
 export class AdmCursor {
   private index = 0;
 

@@ -2,6 +2,7 @@
 import { diagnostic, type ArgsOf, type Diagnostic, type Span } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
 
+/** Collects the file's diagnostics (STYLE.md §3); spans are offsets into `text`. */
 export class AdmSource {
   readonly diagnostics: Diagnostic[] = [];
 

@@ -16,6 +16,7 @@ export interface AdmText {
 /** A registry value as ADM writes it: `NUMERIC n`, a string, or `DELETE`. */
 export type AdmValue = Exclude<RegValue, { kind: 'longDecimal' }>;
 
+/** One item of ACTIONLISTON/ACTIONLISTOFF/ACTIONLIST: `[KEYNAME k] VALUENAME v VALUE x`. */
 export interface AdmActionItem {
   /** The KEYNAME in force: this item's, or the last one before it in the same list. */
   readonly key?: string;
@@ -23,6 +24,7 @@ export interface AdmActionItem {
   readonly value: AdmValue;
 }
 
+/** One ITEMLIST entry of a DROPDOWNLIST: `NAME x VALUE v [DEFAULT] [ACTIONLIST …]`. */
 export interface AdmItem {
   readonly name: AdmText;
   readonly value: AdmValue;
@@ -30,6 +32,7 @@ export interface AdmItem {
   readonly actionList?: readonly AdmActionItem[];
 }
 
+/** The PART types of FORMATS.md d.2. */
 export const PART_TYPES = ['TEXT', 'CHECKBOX', 'NUMERIC', 'EDITTEXT', 'COMBOBOX', 'DROPDOWNLIST', 'LISTBOX'] as const;
 export type AdmPartType = (typeof PART_TYPES)[number];
 
@@ -39,6 +42,7 @@ export type AdmPartFlag = 'DEFCHECKED' | 'REQUIRED' | 'TXTCONVERT' | 'SOFT' | 'E
 /** Numbers a PART may carry. */
 export type AdmPartNumber = 'MIN' | 'MAX' | 'SPIN' | 'MAXLEN' | 'DEFAULT';
 
+/** PART … END PART as written. */
 export interface AdmPart {
   readonly name: AdmText;
   readonly type: AdmPartType;
@@ -58,8 +62,10 @@ export interface AdmPart {
   readonly valuePrefix?: string;
 }
 
+/** CLASS MACHINE or CLASS USER, lower-cased as the model's policy class. */
 export type AdmClass = 'machine' | 'user';
 
+/** POLICY … END POLICY as written, with the CLASS it stands under. */
 export interface AdmPolicy {
   readonly kind: 'policy';
   readonly class: AdmClass;
@@ -78,6 +84,7 @@ export interface AdmPolicy {
   readonly parts: readonly AdmPart[];
 }
 
+/** CATEGORY … END CATEGORY; its KEYNAME is already passed down to its policies (inheritedKey). */
 export interface AdmCategory {
   readonly kind: 'category';
   readonly name: AdmText;

@@ -28,6 +28,7 @@ export interface AdmFileInfo {
   readonly locale: string;
 }
 
+/** Id of the supportedOn definition added for policies without SUPPORTED (GPF1317). */
 export const NOT_STATED_SUPPORTED = 'SUPPORTED_NotStated';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };

@@ -23,6 +23,7 @@ import type { EnumItem, Localized, Policy, PolicyElement, PresentationControl, R
 import type { AdmSource } from './adm-source.js';
 import type { AdmActionItem, AdmPart, AdmPolicy, AdmText } from './adm-syntax.js';
 
+/** A Policy but for what the file builder decides. */
 export type PolicyBody = Omit<Policy, 'id' | 'class' | 'category' | 'supportedOn'>;
 
 interface PartContext {
@@ -104,71 +105,30 @@ function valueList(items: readonly AdmActionItem[] | undefined, enclosingKey: st
 }
 
 type Built = { readonly element: PolicyElement; readonly control: Exclude<PresentationControl, { kind: 'text' }> };
+type ElementBase = { readonly id: string; readonly key?: string; readonly valueName?: string; readonly clientExtension?: string };
 
 function buildPart(ctx: PartContext, part: AdmPart, id: string): Built | undefined {
   const key = part.keyName !== undefined && part.keyName !== ctx.policyKey ? part.keyName : undefined;
-  const base = {
+  const base: ElementBase = {
     id,
     ...(key !== undefined && { key }),
     ...(part.valueName !== undefined && part.type !== 'LISTBOX' && { valueName: part.valueName }),
     ...(part.clientExt !== undefined && { clientExtension: part.clientExt }),
   };
   const label = localized(ctx, part.name);
-  const flag = (name: Parameters<AdmPart['flags']['has']>[0]) => part.flags.has(name);
   const enclosingKey = key ?? ctx.policyKey;
   switch (part.type) {
-    case 'CHECKBOX': {
-      const falseValue: RegValue | undefined = part.valueOff ?? (part.valueName !== undefined ? { kind: 'decimal', value: 0 } : undefined);
-      const trueList = valueList(part.actionListOn, enclosingKey);
-      const falseList = valueList(part.actionListOff, enclosingKey);
-      const element: PolicyElement = {
-        type: 'boolean',
-        ...base,
-        ...(part.valueOn !== undefined && { trueValue: part.valueOn }),
-        ...(falseValue !== undefined && { falseValue }),
-        ...(trueList !== undefined && { trueList }),
-        ...(falseList !== undefined && { falseList }),
-      };
-      return { element, control: { kind: 'checkBox', refId: id, label, defaultChecked: flag('DEFCHECKED') } };
-    }
-    case 'NUMERIC': {
-      const spin = part.numbers.get('SPIN');
-      const defaultValue = part.numbers.get('DEFAULT');
-      const element: PolicyElement = {
-        type: 'decimal',
-        ...base,
-        required: flag('REQUIRED'),
-        minValue: part.numbers.get('MIN') ?? 0,
-        maxValue: part.numbers.get('MAX') ?? 9999,
-        storeAsText: flag('TXTCONVERT'),
-        soft: flag('SOFT'),
-      };
-      const control: Built['control'] = {
-        kind: 'decimalTextBox',
-        refId: id,
-        label,
-        ...(defaultValue !== undefined && { defaultValue: BigInt(defaultValue) }),
-        spin: spin !== 0,
-        spinStep: spin === undefined || spin === 0 ? 1 : spin,
-      };
-      return { element, control };
-    }
+    case 'CHECKBOX':
+      return checkBoxPart(part, base, label, enclosingKey);
+    case 'NUMERIC':
+      return numericPart(part, base, label);
     case 'EDITTEXT':
     case 'COMBOBOX':
       return textPart(ctx, part, base, label);
     case 'DROPDOWNLIST':
       return dropdownPart(ctx, part, base, label, enclosingKey);
-    case 'LISTBOX': {
-      const element: PolicyElement = {
-        type: 'list',
-        ...base,
-        ...(part.valuePrefix !== undefined && { valuePrefix: part.valuePrefix }),
-        additive: flag('ADDITIVE'),
-        expandable: flag('EXPANDABLETEXT'),
-        explicitValue: flag('EXPLICITVALUE'),
-      };
-      return { element, control: { kind: 'listBox', refId: id, label } };
-    }
+    case 'LISTBOX':
+      return listPart(part, base, label);
     case 'TEXT':
       throw new Error('gpforge bug: a TEXT PART reached buildPart');
     default:
@@ -176,7 +136,57 @@ function buildPart(ctx: PartContext, part: AdmPart, id: string): Built | undefin
   }
 }
 
-type ElementBase = { readonly id: string; readonly key?: string; readonly valueName?: string; readonly clientExtension?: string };
+/** Without VALUEOFF (and with a VALUENAME) an ADM editor writes 0 when the box is cleared. */
+function checkBoxPart(part: AdmPart, base: ElementBase, label: Localized, enclosingKey: string): Built {
+  const falseValue: RegValue | undefined = part.valueOff ?? (part.valueName !== undefined ? { kind: 'decimal', value: 0 } : undefined);
+  const trueList = valueList(part.actionListOn, enclosingKey);
+  const falseList = valueList(part.actionListOff, enclosingKey);
+  const element: PolicyElement = {
+    type: 'boolean',
+    ...base,
+    ...(part.valueOn !== undefined && { trueValue: part.valueOn }),
+    ...(falseValue !== undefined && { falseValue }),
+    ...(trueList !== undefined && { trueList }),
+    ...(falseList !== undefined && { falseList }),
+  };
+  return { element, control: { kind: 'checkBox', refId: base.id, label, defaultChecked: part.flags.has('DEFCHECKED') } };
+}
+
+/** MIN 0, MAX 9999 and SPIN 1 when absent; SPIN 0 = no spin control. */
+function numericPart(part: AdmPart, base: ElementBase, label: Localized): Built {
+  const spin = part.numbers.get('SPIN');
+  const defaultValue = part.numbers.get('DEFAULT');
+  const element: PolicyElement = {
+    type: 'decimal',
+    ...base,
+    required: part.flags.has('REQUIRED'),
+    minValue: part.numbers.get('MIN') ?? 0,
+    maxValue: part.numbers.get('MAX') ?? 9999,
+    storeAsText: part.flags.has('TXTCONVERT'),
+    soft: part.flags.has('SOFT'),
+  };
+  const control: Built['control'] = {
+    kind: 'decimalTextBox',
+    refId: base.id,
+    label,
+    ...(defaultValue !== undefined && { defaultValue: BigInt(defaultValue) }),
+    spin: spin !== 0,
+    spinStep: spin === undefined || spin === 0 ? 1 : spin,
+  };
+  return { element, control };
+}
+
+function listPart(part: AdmPart, base: ElementBase, label: Localized): Built {
+  const element: PolicyElement = {
+    type: 'list',
+    ...base,
+    ...(part.valuePrefix !== undefined && { valuePrefix: part.valuePrefix }),
+    additive: part.flags.has('ADDITIVE'),
+    expandable: part.flags.has('EXPANDABLETEXT'),
+    explicitValue: part.flags.has('EXPLICITVALUE'),
+  };
+  return { element, control: { kind: 'listBox', refId: base.id, label } };
+}
 
 function textPart(ctx: PartContext, part: AdmPart, base: ElementBase, label: Localized): Built {
   const element: PolicyElement = {

@@ -14,6 +14,7 @@
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 
+/** The decoded text (BOM dropped) and what went wrong decoding it. */
 export interface DecodedAdm {
   readonly text: string;
   /** WHATWG name of the encoding used, e.g. `utf-16le` or `windows-1252`. */

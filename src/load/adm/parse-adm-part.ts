@@ -73,6 +73,36 @@ function partType(c: AdmCursor): AdmPartType | undefined {
   return type;
 }
 
+type OptionReader = (c: AdmCursor, part: Mutable<AdmPart>, span: Span) => boolean;
+
+/** Sets `part[field]` when the operand was read; false (the policy breaks) when it was not. */
+function set<K extends keyof AdmPart>(part: Mutable<AdmPart>, field: K, value: AdmPart[K] | undefined): boolean {
+  if (value !== undefined) part[field] = value;
+  return value !== undefined;
+}
+
+/** The options that are neither flags nor numbers, by keyword. */
+const READERS: Readonly<Record<string, OptionReader>> = {
+  KEYNAME: (c, part) => set(part, 'keyName', c.name('KEYNAME')),
+  VALUENAME: (c, part, span) => {
+    if (part.type === 'LISTBOX') c.source.report('GPF1316', span, 'VALUENAME in a LISTBOX (its values are named by VALUEPREFIX or EXPLICITVALUE)');
+    return set(part, 'valueName', c.name('VALUENAME'));
+  },
+  VALUEPREFIX: (c, part) => set(part, 'valuePrefix', c.name('VALUEPREFIX')),
+  CLIENTEXT: (c, part) => set(part, 'clientExt', clientExt(c)),
+  DEFAULT: (c, part) => set(part, 'defaultText', c.text('DEFAULT')),
+  VALUEON: (c, part) => set(part, 'valueOn', c.value('VALUEON')),
+  VALUEOFF: (c, part) => set(part, 'valueOff', c.value('VALUEOFF')),
+  ACTIONLISTON: (c, part, span) => set(part, 'actionListOn', parseActionList(c, 'ACTIONLISTON', span)),
+  ACTIONLISTOFF: (c, part, span) => set(part, 'actionListOff', parseActionList(c, 'ACTIONLISTOFF', span)),
+  SUGGESTIONS: (c, part, span) => set(part, 'suggestions', parseSuggestions(c, span)),
+  ITEMLIST: (c, part, span) => set(part, 'items', parseItemList(c, span)),
+  OEMCONVERT: (c, _part, span) => {
+    c.source.report('GPF1316', span, 'OEMCONVERT (convert the text to the OEM code page)');
+    return true;
+  },
+};
+
 /** One option of `part`; false when it breaks the policy (reported). */
 function parseOption(c: AdmCursor, part: Mutable<AdmPart>): boolean {
   const token = c.peek();
@@ -82,48 +112,14 @@ function parseOption(c: AdmCursor, part: Mutable<AdmPart>): boolean {
     return false;
   }
   c.next();
-  const span = { start: token.start, end: token.end };
   if (FLAGS.has(keyword)) {
     (part.flags as Set<AdmPartFlag>).add(keyword as AdmPartFlag);
     return true;
   }
   if (NUMBERS.has(keyword) || (keyword === 'DEFAULT' && part.type === 'NUMERIC')) return setNumber(c, part, keyword as AdmPartNumber);
-  switch (keyword) {
-    case 'KEYNAME':
-      return (part.keyName = c.name(keyword)) !== undefined;
-    case 'VALUENAME':
-      if (part.type === 'LISTBOX') c.source.report('GPF1316', span, 'VALUENAME in a LISTBOX (its values are named by VALUEPREFIX or EXPLICITVALUE)');
-      return (part.valueName = c.name(keyword)) !== undefined;
-    case 'VALUEPREFIX':
-      return (part.valuePrefix = c.name(keyword)) !== undefined;
-    case 'CLIENTEXT':
-      return (part.clientExt = clientExt(c)) !== undefined;
-    case 'DEFAULT':
-      return (part.defaultText = c.text(keyword)) !== undefined;
-    case 'VALUEON':
-      return (part.valueOn = c.value(keyword)) !== undefined;
-    case 'VALUEOFF':
-      return (part.valueOff = c.value(keyword)) !== undefined;
-    case 'ACTIONLISTON':
-      return (part.actionListOn = parseActionList(c, keyword, span)) !== undefined;
-    case 'ACTIONLISTOFF':
-      return (part.actionListOff = parseActionList(c, keyword, span)) !== undefined;
-    case 'SUGGESTIONS': {
-      const texts = parseSuggestions(c, span);
-      if (texts !== undefined) part.suggestions = texts;
-      return texts !== undefined;
-    }
-    case 'ITEMLIST': {
-      const items = parseItemList(c, span);
-      if (items !== undefined) part.items = items;
-      return items !== undefined;
-    }
-    case 'OEMCONVERT':
-      c.source.report('GPF1316', span, 'OEMCONVERT (convert the text to the OEM code page)');
-      return true;
-    default:
-      throw new Error(`gpforge bug: PART option ${keyword} has no reader`);
-  }
+  const reader = READERS[keyword];
+  if (reader === undefined) throw new Error(`gpforge bug: PART option ${keyword} has no reader`);
+  return reader(c, part, { start: token.start, end: token.end });
 }
 
 function setNumber(c: AdmCursor, part: Mutable<AdmPart>, keyword: AdmPartNumber): boolean {
@@ -216,9 +212,15 @@ function parseItem(c: AdmCursor): AdmItem | undefined {
   if (value === undefined) return undefined;
   const item: Mutable<AdmItem> = { name, value, isDefault: false };
   for (let keyword = c.keyword(); keyword === 'DEFAULT' || keyword === 'ACTIONLIST'; keyword = c.keyword()) {
-    const token = c.next();
-    if (keyword === 'DEFAULT') item.isDefault = true;
-    else if ((item.actionList = parseActionList(c, 'ACTIONLIST', { start: token?.start ?? 0, end: token?.end ?? 0 })) === undefined) return undefined;
+    const opener = c.here();
+    c.next();
+    if (keyword === 'DEFAULT') {
+      item.isDefault = true;
+      continue;
+    }
+    const list = parseActionList(c, 'ACTIONLIST', opener);
+    if (list === undefined) return undefined;
+    item.actionList = list;
   }
   return item;
 }

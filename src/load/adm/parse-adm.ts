@@ -35,6 +35,7 @@ export function parseAdm(c: AdmCursor): AdmSyntax {
     } else {
       c.source.report('GPF1304', span, c.written(), 'the top level of the file');
       c.next();
+      if (keyword === 'END' && c.keyword() !== undefined) c.next();
     }
   }
   return { statements };
@@ -100,55 +101,42 @@ function parsePolicy(c: AdmCursor, opener: Span, cls: AdmClass, inheritedKey: st
   }
 }
 
+type StatementReader = (c: AdmCursor, policy: Mutable<AdmPolicy>, span: Span) => boolean;
+
+/** Sets `policy[field]` when the operand was read; false (the policy breaks) when it was not. */
+function set<K extends keyof AdmPolicy>(policy: Mutable<AdmPolicy>, field: K, value: AdmPolicy[K] | undefined): boolean {
+  if (value !== undefined) policy[field] = value;
+  return value !== undefined;
+}
+
+/** The statements of a POLICY body, by keyword (any order, as GPEdit reads them). */
+const STATEMENTS: Readonly<Record<string, StatementReader>> = {
+  KEYNAME: (c, policy) => set(policy, 'keyName', c.name('KEYNAME')),
+  VALUENAME: (c, policy) => set(policy, 'valueName', c.name('VALUENAME')),
+  VALUEON: (c, policy) => set(policy, 'valueOn', c.value('VALUEON')),
+  VALUEOFF: (c, policy) => set(policy, 'valueOff', c.value('VALUEOFF')),
+  EXPLAIN: (c, policy) => set(policy, 'explain', c.text('EXPLAIN')),
+  SUPPORTED: (c, policy) => set(policy, 'supported', c.text('SUPPORTED')),
+  CLIENTEXT: (c, policy) => set(policy, 'clientExt', clientExt(c)),
+  ACTIONLISTON: (c, policy, span) => set(policy, 'actionListOn', parseActionList(c, 'ACTIONLISTON', span)),
+  ACTIONLISTOFF: (c, policy, span) => set(policy, 'actionListOff', parseActionList(c, 'ACTIONLISTOFF', span)),
+  PART: (c, policy, span) => {
+    const part = parsePart(c, span);
+    if (part) (policy.parts as AdmPart[]).push(part);
+    return part !== undefined;
+  },
+};
+
 /** One statement of a POLICY body; false when it breaks the policy (reported). */
 function parseStatement(c: AdmCursor, policy: Mutable<AdmPolicy>, span: Span): boolean {
-  const keyword = c.keyword();
-  switch (keyword) {
-    case 'KEYNAME':
-    case 'VALUENAME': {
-      c.next();
-      const name = c.name(keyword);
-      if (keyword === 'KEYNAME') policy.keyName = name ?? policy.keyName;
-      else policy.valueName = name ?? policy.valueName;
-      return name !== undefined;
-    }
-    case 'VALUEON':
-    case 'VALUEOFF': {
-      c.next();
-      const value = c.value(keyword);
-      if (keyword === 'VALUEON') policy.valueOn = value ?? policy.valueOn;
-      else policy.valueOff = value ?? policy.valueOff;
-      return value !== undefined;
-    }
-    case 'EXPLAIN':
-    case 'SUPPORTED': {
-      c.next();
-      const text = c.text(keyword);
-      if (keyword === 'EXPLAIN') policy.explain = text ?? policy.explain;
-      else policy.supported = text ?? policy.supported;
-      return text !== undefined;
-    }
-    case 'CLIENTEXT':
-      c.next();
-      return (policy.clientExt = clientExt(c)) !== undefined;
-    case 'ACTIONLISTON':
-    case 'ACTIONLISTOFF': {
-      c.next();
-      const list = parseActionList(c, keyword, span);
-      if (keyword === 'ACTIONLISTON') policy.actionListOn = list;
-      else policy.actionListOff = list;
-      return list !== undefined;
-    }
-    case 'PART': {
-      c.next();
-      const part = parsePart(c, span);
-      if (part) (policy.parts as AdmPart[]).push(part);
-      return part !== undefined;
-    }
-    default:
-      c.source.report('GPF1303', span, c.written(), 'POLICY');
-      return false;
+  const keyword = c.keyword() ?? '';
+  const reader = Object.hasOwn(STATEMENTS, keyword) ? STATEMENTS[keyword] : undefined;
+  if (reader === undefined) {
+    c.source.report('GPF1303', span, c.written(), 'POLICY');
+    return false;
   }
+  c.next();
+  return reader(c, policy, span);
 }
 
 /** Skips to after END POLICY, or to the next statement that cannot be inside a policy. */

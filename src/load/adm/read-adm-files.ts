@@ -13,6 +13,7 @@ import { readAdm } from './read-adm.js';
 /** Larger files are refused unread; Windows' largest ADM (system.adm) is about 4 MB. */
 export const MAX_ADM_BYTES = 64 * 1024 * 1024;
 
+/** Like readPolicyDefinitions' result, so `gpforge import` treats both readers alike. */
 export interface AdmFilesResult {
   /** One per file that could be read, in the order given. */
   readonly definitions: DefinitionsFile[];

@@ -25,16 +25,19 @@ import { parseAdm } from './parse-adm.js';
 import { findStringsSection, readStringsSection } from './read-strings-section.js';
 import { tokenizeAdm } from './tokenize-adm.js';
 
+/** One .adm file as read from disk (the path is used in messages and as the key of `texts`). */
 export interface AdmInput {
   readonly path: string;
   readonly bytes: Uint8Array;
 }
 
+/** What the file cannot say itself. */
 export interface AdmReadOptions {
   /** The language of the file's texts, e.g. en-US. */
   readonly locale: string;
 }
 
+/** Same shape as the ADMX reader's result (read-admx-with-adml.ts). */
 export interface AdmReadResult {
   /** Absent when the file holds no CATEGORY or POLICY at all. */
   readonly definitions?: DefinitionsFile;

@@ -10,6 +10,7 @@
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { AdmSource } from './adm-source.js';
 
+/** One `Name="text"` line, text unescaped; span: the name. */
 export interface AdmStringEntry {
   /** The name as defined. */
   readonly name: string;
@@ -20,13 +21,14 @@ export interface AdmStringEntry {
 /** By lower-cased name. */
 export type AdmStringTable = ReadonlyMap<string, AdmStringEntry>;
 
-const HEADER = /^[ \t]*\[strings\][ \t]*(?:;[^\r\n]*)?\r?$/im;
+const HEADER = /^[ \t]*\[strings\][ \t]*(?:;.*)?$/is;
 
-/** Where the body ends and the `[strings]` lines begin; `undefined` when the file has no such section. */
+/** Where the body ends and the `[strings]` lines begin (the first such line; lines end at CR/LF only). */
 export function findStringsSection(text: string): { readonly bodyEnd: number; readonly entriesStart: number } | undefined {
-  const match = HEADER.exec(text);
-  if (!match) return undefined;
-  return { bodyEnd: match.index, entriesStart: match.index + match[0].length };
+  for (const line of linesFrom(text, 0)) {
+    if (HEADER.test(line.text)) return { bodyEnd: line.start, entriesStart: line.start + line.text.length };
+  }
+  return undefined;
 }
 
 /** `\n` → LF; `\`, k >= 1 U+200B, `n` → `\`, k - 1 U+200B, `n` (FORMATS.md d.3, src/emit/adm.ts). */

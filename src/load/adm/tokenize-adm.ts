@@ -5,7 +5,7 @@
  * characters up to white space, `"` or `;` is a word (a keyword, a number or an unquoted string).
  * `;` starts a comment anywhere outside quotes, `//` at the start of a token.
  *
- * Preprocessor lines (a token starting with `#`, to the end of the line):
+ * Preprocessor lines (`#` first on its line, to the end of the line; elsewhere `#` is a word character):
  * - `#if version <op> N` (op: >=, <=, >, <, ==, =, !=), `#else`, `#endif`, nestable. They are
  *   evaluated as the Windows XP / Server 2003 Group Policy editor does, i.e. for editor version
  *   EDITOR_VERSION = 4 (ADM language reference, table 5): `>= 4` blocks (SUPPORTED, as gpforge and
@@ -18,6 +18,7 @@
 import type { Span } from '../../diagnostics/diagnostic.js';
 import type { AdmSource } from './adm-source.js';
 
+/** One token; start/end are offsets into the decoded text. */
 export interface AdmToken {
   readonly kind: 'word' | 'quoted' | 'ref';
   /** word: as written; quoted: the text between the quotes; ref: the name after `!!`. */
@@ -53,7 +54,7 @@ export function tokenizeAdm(source: AdmSource, end: number): AdmToken[] {
       i++;
     } else if (ch === ';' || text.startsWith('//', i)) {
       i = lineEnd(text, i, end);
-    } else if (ch === '#') {
+    } else if (ch === '#' && startsLine(text, i)) {
       const stop = lineEnd(text, i, end);
       applyDirective(source, frames, text.slice(i, stop).replace(/;.*$/, '').trim(), i, active());
       i = stop;
@@ -78,6 +79,12 @@ export function tokenizeAdm(source: AdmSource, end: number): AdmToken[] {
   }
   for (const frame of frames) source.report('GPF1309', frame.span, frame.directive);
   return tokens;
+}
+
+/** True when only blanks precede `at` on its line: directives stand at the start of a line. */
+function startsLine(text: string, at: number): boolean {
+  for (let i = at - 1; i >= 0 && text[i] !== '\n' && text[i] !== '\r'; i--) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 function lineEnd(text: string, from: number, end: number): number {
