@@ -33,9 +33,11 @@ export interface ImportArgs {
  * definitions YAML per template in `out`; nothing is written when reading fails. An .adm holds
  * one language: it is read as the first --locale.
  */
-export function runImport(args: ImportArgs): Outcome {
+export function runImport(args: ImportArgs, progress: (message: string) => void = () => {}): Outcome {
+  progress(`reading ${args.path}…`);
   const admPaths = admImportPaths(args.path);
   const read = admPaths ? readAdmFiles(admPaths, args.locale[0] ?? 'en-US') : readPolicyDefinitions(args.path, args.locale);
+  progress(`converting ${read.definitions.length} templates to YAML…`);
   const diagnostics = [...read.diagnostics];
   if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: 'nothing imported' };
   const schemaPath = relative(args.out, SCHEMA_FILE).split('\\').join('/');

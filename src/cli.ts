@@ -70,7 +70,10 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { type: 'string', default: 'policies', describe: 'Folder for the YAML files' })
           .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to import (repeatable); the first is the default' })
           .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing YAML files' }),
-      (args) => void (exitCode = finish(runImport({ path: args.path, out: args.out, locale: args.locale, force: args.force }), new Console(args))),
+      (args) => {
+        const console = new Console(args);
+        exitCode = finish(runImport({ path: args.path, out: args.out, locale: args.locale, force: args.force }, (m) => console.progress(m)), console);
+      },
     )
     .command(
       'lint <path>',
