@@ -26,6 +26,7 @@ export const catalogue = {
   GPF1008: error((detail: string) => `cannot write the bundle: ${detail}`),
   GPF1009: error((path: string) => `${path} exists; pass --force to overwrite it`),
   GPF1010: warning((note: string) => `the YAML cannot say this exactly: ${note}`),
+  GPF1017: warning((count: number, what: string, id: string) => `${count} ${count === 1 ? 'policy has' : 'policies have'} no ${what}; the import refers ${count === 1 ? 'it' : 'them'} to the added ${what} '${id}'`),
   GPF1011: error((detail: string) => `cannot write: ${detail}`),
   GPF1012: error((path: string) => `${path} differs from what the build produces`),
   GPF1013: error((path: string) => `${path} is missing (the build produces it)`),

@@ -20,7 +20,8 @@ export interface ImportedYaml {
 
 export function definitionsToYaml(definitions: readonly DefinitionsFile[], schemaPath?: string): ImportedYaml {
   const diagnostics: Diagnostic[] = [];
-  const files = definitions.map((file) => {
+  const files = definitions.map((original) => {
+    const file = withPlaceholders(original, diagnostics);
     const path = `${file.fileName}.yaml`;
     const options = schemaPath === undefined ? {} : { schemaPath };
     const yaml = emitDefinitionsYaml(file, { ...options, lenient: needsLenient(path, definitionsYamlData(file).data) });
@@ -33,4 +34,31 @@ export function definitionsToYaml(definitions: readonly DefinitionsFile[], schem
 /** True when the YAML would fail validation where `lenient: true` helps (checked on the data, not re-parsed). */
 function needsLenient(path: string, data: unknown): boolean {
   return validateDefinitions(dataSourceDoc(path, data)).diagnostics.some((d) => d.severity === 'error' && LENIENT_CODES.has(d.code));
+}
+
+/**
+ * ADMX lets a policy go without parentCategory, and some files omit supportedOn; our YAML needs
+ * both. As the .adm reader does, such policies get an added category named after the file and
+ * an added "not stated" supportedOn definition, each reported (GPF1017).
+ */
+function withPlaceholders(file: DefinitionsFile, diagnostics: Diagnostic[]): DefinitionsFile {
+  const uncategorized = file.policies.filter((p) => p.category === '').length;
+  const unsupported = file.policies.filter((p) => p.supportedOn === '').length;
+  if (uncategorized === 0 && unsupported === 0) return file;
+  const text = (value: string) => Object.fromEntries(file.locales.map((locale) => [locale, value]));
+  const free = (base: string, taken: readonly string[]) => {
+    let id = base;
+    for (let n = 2; taken.includes(id); n++) id = `${base}_${n}`;
+    return id;
+  };
+  const categoryId = free(`${file.fileName.replace(/[^A-Za-z0-9_]/g, '_')}_Policies`, file.categories.map((c) => c.id));
+  const supportedId = free('SUPPORTED_NotStated', file.supportedOn.map((s) => s.id));
+  if (uncategorized > 0) diagnostics.push(diagnostic('GPF1017', file.sourcePath, undefined, uncategorized, 'category', categoryId));
+  if (unsupported > 0) diagnostics.push(diagnostic('GPF1017', file.sourcePath, undefined, unsupported, 'supportedOn', supportedId));
+  return {
+    ...file,
+    categories: uncategorized > 0 ? [...file.categories, { id: categoryId, nameStringId: categoryId, name: text(file.fileName) }] : file.categories,
+    supportedOn: unsupported > 0 ? [...file.supportedOn, { id: supportedId, textStringId: supportedId, text: text('Not stated') }] : file.supportedOn,
+    policies: file.policies.map((p) => ({ ...p, category: p.category || categoryId, supportedOn: p.supportedOn || supportedId })),
+  };
 }
