@@ -19,6 +19,7 @@ import { validateDefinitions } from '../../src/validate/validate-definitions.js'
 import { allElementsModel } from '../fixtures/all-elements.model.js';
 import { compileFiles } from '../support/compile-files.js';
 import { compareDefinitions } from '../support/model-compare.js';
+import type { Mutable } from '../support/mutable.js';
 
 interface RoundTrip {
   readonly yaml: string;
@@ -284,12 +285,6 @@ describe('emitDefinitionsYaml: notes on what the YAML cannot say', () => {
   });
 });
 
-/** A model copy tests may change anywhere. */
-type Mutable<T> = T extends string | number | bigint | boolean | undefined
-  ? T
-  : T extends readonly (infer U)[]
-    ? Mutable<U>[]
-    : { -readonly [K in keyof T]: Mutable<T[K]> };
 type MutableFile = Mutable<DefinitionsFile>;
 
 describe('compareDefinitions', () => {

@@ -15,14 +15,10 @@ import { quoteAdm } from '../../../src/emit/adm.js';
 import { policyProblems } from '../../../src/emit/adm-policy.js';
 import { NOT_STATED_SUPPORTED } from '../../../src/load/adm/build-adm-model.js';
 import type { DefinitionsFile, PolicyElement, RegValue, ValueList } from '../../../src/model/types.js';
+import type { Mutable } from '../../support/mutable.js';
 
-type Draft<T> = T extends bigint | string | number | boolean | undefined
-  ? T
-  : T extends readonly (infer U)[]
-    ? Draft<U>[]
-    : { -readonly [K in keyof T]: Draft<T[K]> };
-type DraftFile = Draft<DefinitionsFile>;
-type DraftList = Draft<ValueList>;
+type DraftFile = Mutable<DefinitionsFile>;
+type DraftList = Mutable<ValueList>;
 
 export interface ExpectedDifference {
   readonly kind: string;
