@@ -76,8 +76,8 @@ import { buildPolicyView, localId, policyProblems } from './adm-policy.js';
 import { AdmStrings } from './adm-strings.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
+import { encodeUtf16le } from './utf16le.js';
 
-const BOM = [0xff, 0xfe] as const;
 
 /** What templates/adm.hbs lays out; every string is final text (quoted, escaped) but `!!`. */
 export interface AdmView {
@@ -284,12 +284,5 @@ function hasPolicies(category: Category, ctx: RenderContext): boolean {
 /** UTF-16LE with BOM, CRLF line ends; lines holding only indentation become empty. */
 function encodeAdm(text: string): Uint8Array {
   const crlf = text.replace(/^[ ]+$/gm, '').replace(/\r?\n/g, '\r\n');
-  const bytes = new Uint8Array(BOM.length + crlf.length * 2);
-  bytes.set(BOM);
-  for (let i = 0; i < crlf.length; i++) {
-    const unit = crlf.charCodeAt(i);
-    bytes[BOM.length + 2 * i] = unit & 0xff;
-    bytes[BOM.length + 2 * i + 1] = unit >> 8;
-  }
-  return bytes;
+  return encodeUtf16le(crlf, { bom: true });
 }

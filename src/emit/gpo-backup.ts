@@ -23,6 +23,7 @@ import type { OutputFile } from './output-file.js';
 import { emitRegistryPol } from './pol.js';
 import type { Templates } from './templates.js';
 import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine } from './xml-escape.js';
+import { encodeUtf16le } from './utf16le.js';
 
 /** Namespace of Backup.xml (FORMATS.md e.2). */
 export const GPO_OPERATIONS_NAMESPACE = 'http://www.microsoft.com/GroupPolicy/GPOOperations';
@@ -175,7 +176,7 @@ function payloadsOf({ gpo, machine, user }: GpoBackupInput): Payload[] {
     { extension: 'registry', folder: 'User', name: 'registry.pol', bytes: emitRegistryPol(user.actions) },
   ];
   if (hasComment(gpo)) {
-    payloads.push({ extension: 'comment', folder: 'GPO', name: 'GPO.cmt', bytes: utf16le(gpo.comment) });
+    payloads.push({ extension: 'comment', folder: 'GPO', name: 'GPO.cmt', bytes: encodeUtf16le(gpo.comment) });
   }
   return payloads;
 }
@@ -277,17 +278,6 @@ function oneLine(rendered: string): string {
 
 function utf8(text: string): Uint8Array {
   return new TextEncoder().encode(text);
-}
-
-/** UTF-16LE code units, no BOM, no terminator (FORMATS.md e.6). */
-function utf16le(text: string): Uint8Array {
-  const bytes = new Uint8Array(2 * text.length);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    bytes[2 * i] = unit & 0xff;
-    bytes[2 * i + 1] = unit >>> 8;
-  }
-  return bytes;
 }
 
 function byNameThenId(a: GpoBackupInput, b: GpoBackupInput): number {

@@ -18,6 +18,7 @@
  *   `**soft.<name>` with the value's own type and data; key only: empty name, REG_NONE, size 0.
  */
 import type { RegistryAction, RegistryData, RegistryType } from '../model/registry-types.js';
+import { encodeUtf16le } from './utf16le.js';
 
 /** "PReg" + DWORD 1 (FORMATS.md a.1). */
 export const POL_SIGNATURE = Uint8Array.of(0x50, 0x52, 0x65, 0x67);
@@ -150,13 +151,7 @@ function encodeRecord(fields: RecordFields): Uint8Array {
 
 /** UTF-16LE code units of `text` (lone surrogates kept as they are) + a 00 00 terminator. */
 function utf16z(text: string): Uint8Array {
-  const bytes = new Uint8Array(2 * (text.length + 1));
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    bytes[2 * i] = unit & 0xff;
-    bytes[2 * i + 1] = unit >>> 8;
-  }
-  return bytes;
+  return encodeUtf16le(`${text}\0`);
 }
 
 function char(unit: number): Uint8Array {

@@ -23,9 +23,9 @@
  */
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
 import type { Templates } from './templates.js';
+import { encodeUtf16le } from './utf16le.js';
 
 const CRLF = '\r\n';
-const BOM = [0xff, 0xfe] as const;
 const HIVE_NAMES: Readonly<Record<Hive, string>> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
 /** b.4: after a `xx,`, a line this long or longer is continued. */
 const WRAP_AT = 77;
@@ -78,7 +78,7 @@ export function emitRegFile(plans: RegistryPlan | readonly RegistryPlan[], heade
   }
   const comments = [header.title, ...(header.notes ?? [])].map(commentLine);
   const text = templates.reg({ comments, blocks }).replace(/\r?\n/g, CRLF);
-  return encodeUtf16le(text, true);
+  return encodeUtf16le(text, { bom: true });
 }
 
 /** A `;` line that cannot break out: every character that is not literal becomes a space. */
@@ -189,25 +189,12 @@ function multiSz(strings: readonly string[], valueName: string): Uint8Array {
   if (strings.some((s) => s === '' || s.includes('\0'))) {
     throw new Error(`.reg emitter: REG_MULTI_SZ ${JSON.stringify(valueName)} holds an empty string or a NUL, which ends the list early`);
   }
-  return encodeUtf16le(strings.length === 0 ? '\0' : `${strings.join('\0')}\0\0`, false);
+  return encodeUtf16le(strings.length === 0 ? '\0' : `${strings.join('\0')}\0\0`);
 }
 
 /** A string as UTF-16LE bytes including the NUL terminator (hex(1), hex(2)). */
 function utf16z(text: string): Uint8Array {
-  return encodeUtf16le(`${text}\0`, false);
-}
-
-/** UTF-16 code units, little-endian, as they are (unpaired surrogates are kept, not replaced). */
-function encodeUtf16le(text: string, withBom: boolean): Uint8Array {
-  const offset = withBom ? BOM.length : 0;
-  const bytes = new Uint8Array(offset + text.length * 2);
-  if (withBom) bytes.set(BOM);
-  for (let i = 0; i < text.length; i++) {
-    const unit = text.charCodeAt(i);
-    bytes[offset + 2 * i] = unit & 0xff;
-    bytes[offset + 2 * i + 1] = unit >> 8;
-  }
-  return bytes;
+  return encodeUtf16le(`${text}\0`);
 }
 
 function assertNever(value: never): never {
