@@ -8,6 +8,7 @@
  * is special. Names are looked up case-insensitively; the first definition of a name counts.
  */
 import type { Span } from '../../diagnostics/diagnostic.js';
+import { LineIndex } from '../../diagnostics/format.js';
 import type { AdmSource } from './adm-source.js';
 
 /** One `Name="text"` line, text unescaped; span: the name. */
@@ -53,7 +54,7 @@ export function readStringsSection(source: AdmSource, from: number): AdmStringTa
     const value = readValue(source, line.text.slice(equals + 1), line.start + equals + 1);
     const span = { start: lineSpan.start, end: lineSpan.start + name.length };
     const first = table.get(name.toLowerCase());
-    if (first !== undefined) source.report('GPF1312', span, name, lineOf(source.text, first.span.start));
+    if (first !== undefined) source.report('GPF1312', span, name, new LineIndex(source.text).position(first.span.start).line);
     else table.set(name.toLowerCase(), { name, text: unescapeAdmString(value), span });
   }
   return table;
@@ -80,8 +81,3 @@ function* linesFrom(text: string, from: number): Generator<{ readonly start: num
   }
 }
 
-function lineOf(text: string, offset: number): number {
-  let line = 1;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-}
