@@ -1,7 +1,7 @@
 /** Duplicate ids (FORMATS.md c.11: names are unique within their kind in a namespace). */
 import type { DataPath } from '../../load/yaml-source.js';
 import type { CheckContext } from './context.js';
-import { policies, typedElements } from './walk.js';
+import { policies, supportedIds, typedElements } from './walk.js';
 
 type Entry = { readonly id: string; readonly path: DataPath };
 
@@ -16,20 +16,6 @@ function reportDuplicates(ctx: CheckContext, what: string, entries: Iterable<Ent
   }
 }
 
-/** Products, their versions and supportedOn definitions share one name space: supportedOn refs. */
-function* supportedIds(ctx: CheckContext): Generator<Entry> {
-  for (const [i, product] of (ctx.input.products ?? []).entries()) {
-    yield { id: product.id, path: ['products', i, 'id'] };
-    for (const [j, major] of (product.versions ?? []).entries()) {
-      yield { id: major.id, path: ['products', i, 'versions', j, 'id'] };
-      for (const [k, minor] of (major.minorVersions ?? []).entries()) {
-        yield { id: minor.id, path: ['products', i, 'versions', j, 'minorVersions', k, 'id'] };
-      }
-    }
-  }
-  for (const [i, s] of (ctx.input.supportedOn ?? []).entries()) yield { id: s.id, path: ['supportedOn', i, 'id'] };
-}
-
 /** Hyphens: tolerated for compatibility with real templates, but outside the XSD (GPF2120). */
 function warnHyphens(ctx: CheckContext, what: string, entries: Iterable<Entry>): void {
   for (const { id, path } of entries) if (id.includes('-')) ctx.report('GPF2120', path, what, id);
@@ -38,13 +24,16 @@ function warnHyphens(ctx: CheckContext, what: string, entries: Iterable<Entry>):
 export function checkIds(ctx: CheckContext): void {
   const { input } = ctx;
   warnHyphens(ctx, 'prefix', [{ id: input.prefix, path: ['prefix'] }]);
-  warnHyphens(ctx, 'id', supportedIds(ctx));
-  warnHyphens(ctx, 'category id', (input.categories ?? []).map((c, i) => ({ id: c.id, path: ['categories', i, 'id'] })));
-  warnHyphens(ctx, 'policy id', [...policies(ctx)].map((p) => ({ id: p.value.id, path: [...p.path, 'id'] })));
+  const supported = [...supportedIds(input)].map(({ value, path }) => ({ id: value, path }));
+  warnHyphens(ctx, 'id', supported);
+  const categories = (input.categories ?? []).map((c, i) => ({ id: c.id, path: ['categories', i, 'id'] }));
+  const policyIds = [...policies(ctx)].map((p) => ({ id: p.value.id, path: [...p.path, 'id'] }));
+  warnHyphens(ctx, 'category id', categories);
+  warnHyphens(ctx, 'policy id', policyIds);
   reportDuplicates(ctx, 'locale', ctx.locales.map((id, i) => ({ id, path: ['locales', i] })), true);
-  reportDuplicates(ctx, 'product or supportedOn id', supportedIds(ctx));
-  reportDuplicates(ctx, 'category id', (input.categories ?? []).map((c, i) => ({ id: c.id, path: ['categories', i, 'id'] })));
-  reportDuplicates(ctx, 'policy id', [...policies(ctx)].map((p) => ({ id: p.value.id, path: [...p.path, 'id'] })));
+  reportDuplicates(ctx, 'product or supportedOn id', supported);
+  reportDuplicates(ctx, 'category id', categories);
+  reportDuplicates(ctx, 'policy id', policyIds);
   for (const policy of policies(ctx)) {
     const elements = [...typedElements(policy)];
     reportDuplicates(ctx, 'element id', elements.map((e) => ({ id: e.value.id, path: [...e.path, 'id'] })));

@@ -1,7 +1,7 @@
 /** References between definitions: categories, supportedOn, `using` prefixes (FORMATS.md c.4–c.7). */
 import type { DataPath } from '../../load/yaml-source.js';
 import type { CheckContext } from './context.js';
-import { policies } from './walk.js';
+import { policies, supportedIds } from './walk.js';
 
 interface Scope {
   readonly what: string;
@@ -24,16 +24,7 @@ function checkReference(ctx: CheckContext, ref: string, path: DataPath, scope: S
 }
 
 function supportedScope(ctx: CheckContext): Scope {
-  const known = new Set<string>();
-  for (const product of ctx.input.products ?? []) {
-    known.add(product.id);
-    for (const major of product.versions ?? []) {
-      known.add(major.id);
-      for (const minor of major.minorVersions ?? []) known.add(minor.id);
-    }
-  }
-  for (const s of ctx.input.supportedOn ?? []) known.add(s.id);
-  return { what: 'supportedOn or product', known };
+  return { what: 'supportedOn or product', known: new Set([...supportedIds(ctx.input)].map((entry) => entry.value)) };
 }
 
 export function checkReferences(ctx: CheckContext): void {

@@ -96,3 +96,17 @@ export function stringsFailing(data: unknown, ok: (s: string) => boolean): Locat
   visit(data);
   return found;
 }
+
+/** Products, their versions and supportedOn definitions share one name space: supportedOn refs. */
+export function* supportedIds(input: DefinitionsInput): Generator<Located<string>> {
+  for (const [i, product] of (input.products ?? []).entries()) {
+    yield { value: product.id, path: ['products', i, 'id'] };
+    for (const [j, major] of (product.versions ?? []).entries()) {
+      yield { value: major.id, path: ['products', i, 'versions', j, 'id'] };
+      for (const [k, minor] of (major.minorVersions ?? []).entries()) {
+        yield { value: minor.id, path: ['products', i, 'versions', j, 'minorVersions', k, 'id'] };
+      }
+    }
+  }
+  for (const [i, s] of (input.supportedOn ?? []).entries()) yield { value: s.id, path: ['supportedOn', i, 'id'] };
+}
