@@ -15,11 +15,16 @@ interface BuildContext {
   readonly stringIds: StringIds;
 }
 
+/** Base name of the .admx/.adml/.adm: `fileName`, else the YAML file's name without extension. */
+export function definitionsFileName(source: ValidatedDefinitions): string {
+  return source.input.fileName ?? basename(source.doc.file, extname(source.doc.file));
+}
+
 export function buildDefinitions(source: ValidatedDefinitions): DefinitionsFile {
   const { input } = source;
   const locales = input.locales ?? ['en-US'];
   const ctx: BuildContext = { source, locales, stringIds: new StringIds() };
-  const fileName = input.fileName ?? basename(source.doc.file, extname(source.doc.file));
+  const fileName = definitionsFileName(source);
   return {
     sourcePath: source.doc.file,
     namespace: input.namespace,

@@ -3,7 +3,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
 import type { ValidatedGpo } from '../validate/validate-gpo.js';
-import { buildDefinitions } from './build-definitions.js';
+import { buildDefinitions, definitionsFileName } from './build-definitions.js';
 import { buildGpo, gpoId, gpoSlug, type GpoDefaults } from './build-gpo.js';
 import type { Model } from './types.js';
 
@@ -43,9 +43,6 @@ function sharedPrefixes(files: readonly ValidatedDefinitions[]): Diagnostic[] {
   return diagnostics;
 }
 
-function buildName(file: ValidatedDefinitions): string {
-  return file.input.fileName ?? file.doc.file.replace(/^.*[\\/]/, '').replace(/\.ya?ml$/i, '');
-}
 
 /**
  * Namespaces must be unique in a store (FORMATS.md c.4); file names must not collide in
@@ -59,7 +56,7 @@ export function buildModel(
   const diagnostics = [
     ...checkUnique(definitions, [
       { what: 'namespace', path: ['namespace'], value: (f) => f.input.namespace },
-      { what: 'fileName', path: ['fileName'], value: buildName },
+      { what: 'fileName', path: ['fileName'], value: definitionsFileName },
     ]),
     ...checkUnique(gpos, [
       { what: 'GPO name', path: ['name'], value: (g) => g.input.name },
