@@ -12,7 +12,7 @@ import type { OutputFile } from './emit/output-file.js';
 import { TemplateError, type Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
 import type { GpoDefaults } from './model/build-gpo.js';
-import { buildModel } from './model/build-model.js';
+import { buildDefinitionsModel, buildGpoModel } from './model/build-model.js';
 import type { DefinitionsFile, Model } from './model/types.js';
 import { buildCatalogue } from './validate/gpo/policy-catalogue.js';
 import { validateDefinitions, type ValidatedDefinitions } from './validate/validate-definitions.js';
@@ -68,10 +68,10 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   }
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
   if (hasErrors(diagnostics)) return done();
-  const built = buildModel(definitions, [], options.gpoDefaults);
+  const built = buildDefinitionsModel(definitions);
   diagnostics.push(...built.diagnostics);
-  if (!built.model || hasErrors(diagnostics)) return done();
-  const catalogue = buildCatalogue([...built.model.definitions, ...(options.externalDefinitions ?? [])]);
+  if (!built.definitions || hasErrors(diagnostics)) return done();
+  const catalogue = buildCatalogue([...built.definitions, ...(options.externalDefinitions ?? [])]);
   const gpos: ValidatedGpo[] = [];
   for (const doc of gpoDocs) {
     const result = validateGpo(doc, catalogue);
@@ -79,16 +79,17 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
     if (result.valid) gpos.push(result.valid);
   }
   if (hasErrors(diagnostics)) return done();
-  const full = buildModel(definitions, gpos, options.gpoDefaults);
-  diagnostics.push(...full.diagnostics);
-  if (!full.model || hasErrors(diagnostics)) return done();
-  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files: [] };
-  const bundle = emitWithTemplates(full.model, options, diagnostics);
+  const builtGpos = buildGpoModel(gpos, options.gpoDefaults);
+  diagnostics.push(...builtGpos.diagnostics);
+  if (!builtGpos.gpos || hasErrors(diagnostics)) return done();
+  const model: Model = { definitions: built.definitions, gpos: builtGpos.gpos };
+  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model: model, files: [] };
+  const bundle = emitWithTemplates(model, options, diagnostics);
   if (!bundle || hasErrors(diagnostics)) return done();
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
   const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
   const files = options.tool ? [...bundle.files, ...emitManifest(bundle.files, inputs, options.tool)] : bundle.files;
-  return { diagnostics: sortDiagnostics(diagnostics), model: full.model, files };
+  return { diagnostics: sortDiagnostics(diagnostics), model: model, files };
 }
 
 /**

@@ -5,7 +5,7 @@ import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
 import type { ValidatedGpo } from '../validate/validate-gpo.js';
 import { buildDefinitions, definitionsFileName } from './build-definitions.js';
 import { buildGpo, gpoId, gpoSlug, type GpoDefaults } from './build-gpo.js';
-import type { Model } from './types.js';
+import type { DefinitionsFile, Gpo } from './types.js';
 
 interface UniqueField<T> {
   readonly what: string;
@@ -45,26 +45,24 @@ function sharedPrefixes(files: readonly ValidatedDefinitions[]): Diagnostic[] {
 
 
 /**
- * Namespaces must be unique in a store (FORMATS.md c.4); file names must not collide in
- * PolicyDefinitions/ (Windows ignores case). GPOs need distinct names, GUIDs and output folders.
+ * The definitions part of the model. Namespaces must be unique in a store (FORMATS.md c.4);
+ * file names must not collide in PolicyDefinitions/ (Windows ignores case).
  */
-export function buildModel(
-  definitions: readonly ValidatedDefinitions[],
-  gpos: readonly ValidatedGpo[],
-  defaults: GpoDefaults = {},
-): { model?: Model; diagnostics: Diagnostic[] } {
-  const diagnostics = [
-    ...checkUnique(definitions, [
-      { what: 'namespace', path: ['namespace'], value: (f) => f.input.namespace },
-      { what: 'fileName', path: ['fileName'], value: definitionsFileName },
-    ]),
-    ...checkUnique(gpos, [
-      { what: 'GPO name', path: ['name'], value: (g) => g.input.name },
-      { what: 'GPO id', path: ['id'], value: (g) => gpoId(g.input) },
-      { what: 'GPO folder name', path: ['name'], value: (g) => gpoSlug(g.input.name) },
-    ]),
-  ];
+export function buildDefinitionsModel(definitions: readonly ValidatedDefinitions[]): { definitions?: DefinitionsFile[]; diagnostics: Diagnostic[] } {
+  const diagnostics = checkUnique(definitions, [
+    { what: 'namespace', path: ['namespace'], value: (f) => f.input.namespace },
+    { what: 'fileName', path: ['fileName'], value: definitionsFileName },
+  ]);
   if (diagnostics.length > 0) return { diagnostics };
-  diagnostics.push(...sharedPrefixes(definitions));
-  return { model: { definitions: definitions.map(buildDefinitions), gpos: gpos.map((g) => buildGpo(g, defaults)) }, diagnostics };
+  return { definitions: definitions.map(buildDefinitions), diagnostics: sharedPrefixes(definitions) };
+}
+
+/** The GPO part of the model: GPOs need distinct names, GUIDs and output folders. */
+export function buildGpoModel(gpos: readonly ValidatedGpo[], defaults: GpoDefaults = {}): { gpos?: Gpo[]; diagnostics: Diagnostic[] } {
+  const diagnostics = checkUnique(gpos, [
+    { what: 'GPO name', path: ['name'], value: (g) => g.input.name },
+    { what: 'GPO id', path: ['id'], value: (g) => gpoId(g.input) },
+    { what: 'GPO folder name', path: ['name'], value: (g) => gpoSlug(g.input.name) },
+  ]);
+  return diagnostics.length > 0 ? { diagnostics } : { gpos: gpos.map((g) => buildGpo(g, defaults)), diagnostics };
 }
