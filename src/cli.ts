@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 /**
  * The command line (DESIGN.md §3): parses arguments and hands each command to its runner in
- * src/cli/ (or cli-admx.ts). No logic of its own.
+ * src/cli/. No logic of its own.
  * Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal error.
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runImport, runLint, type Outcome } from './cli-admx.js';
+import { runImport, runLint, type Outcome } from './cli/run-admx.js';
 import { Console } from './cli/console.js';
 import { runBuild } from './cli/run-build.js';
 import { runInit } from './cli/run-init.js';

@@ -10,6 +10,7 @@ import { readPolicyDefinitions } from '../load/admx/read-policy-definitions.js';
 import { readSources } from '../load/read-sources.js';
 import { readTemplateSources, templateOverrideNames } from '../load/template-sources.js';
 import { compareWithDisk } from '../write/check-bundle.js';
+import type { OutputFile } from '../emit/output-file.js';
 import { writeBundle } from '../write/write-bundle.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
@@ -100,7 +101,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
 }
 
 /** --zip FILE: the bundle as one zip, byte-identical across builds (src/emit/zip.ts). */
-function writeZip(out: Console, file: string, files: Parameters<typeof writeBundle>[1]): number {
+function writeZip(out: Console, file: string, files: readonly OutputFile[]): number {
   try {
     writeFileAtomically(file, emitZip(files));
   } catch (error) {
@@ -115,7 +116,7 @@ function fail(out: Console, diagnostics: readonly Diagnostic[], texts: ReadonlyM
   return 1;
 }
 
-function writeOut(out: Console, dir: string, files: Parameters<typeof writeBundle>[1], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+function writeOut(out: Console, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
   out.progress(`writing ${files.length} files…`);
   try {
     writeBundle(dir, files);
@@ -129,7 +130,7 @@ function writeOut(out: Console, dir: string, files: Parameters<typeof writeBundl
 }
 
 /** --check: exit 1 when out/ is not exactly what this build would write. */
-function checkOut(out: Console, dir: string, files: Parameters<typeof writeBundle>[1], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+function checkOut(out: Console, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
   const drift = compareWithDisk(dir, files);
   const at = (path: string) => `${dir}/${path}`;
   const problems = [
