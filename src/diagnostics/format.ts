@@ -3,6 +3,7 @@
  * GitHub workflow annotations (DESIGN.md §3). Offsets become line:col here, and only here.
  */
 import type { Diagnostic } from './diagnostic.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export type DiagnosticFormat = 'text' | 'json' | 'github';
 
@@ -89,6 +90,6 @@ function githubLine(d: LocatedDiagnostic): string {
 /** Errors first by file order, then position; stable for identical input. */
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
-    (a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || (a.span?.start ?? -1) - (b.span?.start ?? -1),
+    (a, b) => compareCodeUnits(a.file, b.file) || (a.span?.start ?? -1) - (b.span?.start ?? -1),
   );
 }

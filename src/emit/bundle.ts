@@ -11,6 +11,7 @@ import type { OutputFile } from './output-file.js';
 import { emitRegistryPol } from './pol.js';
 import { emitRegFile } from './reg.js';
 import type { Templates } from './templates.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export interface BundleOptions {
   readonly templates: Templates;
@@ -48,7 +49,7 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
   const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
   for (const { gpo, machine, user } of planned) files.push(...emitGpoFolder(gpo, machine, user, templates));
   if (planned.length > 0) files.push(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, omissions: [...omissions.values()] };
 }
 

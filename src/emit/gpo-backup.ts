@@ -24,6 +24,7 @@ import { emitRegistryPol } from './pol.js';
 import type { Templates } from './templates.js';
 import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine } from './xml-escape.js';
 import { encodeUtf16le } from './utf16le.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 /** Namespace of Backup.xml (FORMATS.md e.2). */
 export const GPO_OPERATIONS_NAMESPACE = 'http://www.microsoft.com/GroupPolicy/GPOOperations';
@@ -284,6 +285,3 @@ function byNameThenId(a: GpoBackupInput, b: GpoBackupInput): number {
   return compareCodeUnits(a.gpo.name, b.gpo.name) || compareCodeUnits(a.gpo.id, b.gpo.id);
 }
 
-function compareCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -17,6 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { OutputFile } from './output-file.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 export const MANIFEST_PATH = 'manifest.json';
 export const SHA256SUMS_PATH = 'SHA256SUMS';
@@ -69,7 +70,7 @@ export function emitManifest(files: readonly OutputFile[], inputs: readonly Mani
 /** Size and SHA-256 of each file, sorted by path; a path given twice is refused. */
 function describeFiles(files: readonly { path: string; bytes: Uint8Array }[], what: string): FileEntry[] {
   const entries = files.map(({ path, bytes }) => ({ path, size: bytes.byteLength, sha256: sha256Hex(bytes) }));
-  entries.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  entries.sort((a, b) => compareCodeUnits(a.path, b.path));
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]?.path === entries[i - 1]?.path) {
       throw new Error(`emitManifest: ${what} "${entries[i]?.path}" is listed twice`);

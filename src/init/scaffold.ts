@@ -6,6 +6,7 @@
 import { copyFileSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { compareCodeUnits } from '../text/compare.js';
 
 /** `templates/init/` at the package root: this file is src/init/ in source and dist/init/ when built. */
 export const INIT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
@@ -39,14 +40,13 @@ export interface ScaffoldOptions {
 }
 
 /** Code-unit order, so the result does not depend on the machine's locale. */
-const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * What a scaffold does, without touching disk: with `force` every file is written; otherwise,
  * when any file is taken, those are refused and the rest skipped, so nothing is written.
  */
 export function planScaffold(taken: (path: string) => boolean, files: readonly string[], force = false): ScaffoldResult {
-  const sorted = [...files].sort(byCodeUnit);
+  const sorted = [...files].sort(compareCodeUnits);
   const refused = force ? [] : sorted.filter(taken);
   if (refused.length === 0) return { written: sorted, skipped: [], refused: [] };
   return { written: [], skipped: sorted.filter((file) => !refused.includes(file)), refused };
@@ -59,7 +59,7 @@ export function listTemplateFiles(templateDir: string = INIT_TEMPLATE_DIR): Temp
     const source = path.relative(templateDir, path.join(entry.parentPath, entry.name)).split(path.sep).join('/');
     return { path: RENAMED[source] ?? source, source };
   });
-  return files.sort((a, b) => byCodeUnit(a.path, b.path));
+  return files.sort((a, b) => compareCodeUnits(a.path, b.path));
 }
 
 /**

@@ -17,6 +17,7 @@
  */
 import type { ElementValue, ConfiguredPolicy, Hive, RegistryAction, RegistryData, RegistryPlan } from './registry-types.js';
 import type { BooleanElement, GpoSide, ListElement, Policy, PolicyElement, RegValue, ValueList } from './types.js';
+import { compareCodeUnits } from '../text/compare.js';
 
 type ListEntries = Extract<ElementValue, { type: 'list' }>['entries'];
 
@@ -255,15 +256,12 @@ export function compareKeys(a: string, b: string): number {
   const left = foldName(a).split('\\');
   const right = foldName(b).split('\\');
   for (let i = 0; i < Math.min(left.length, right.length); i++) {
-    const order = compareOrdinal(left[i] ?? '', right[i] ?? '');
+    const order = compareCodeUnits(left[i] ?? '', right[i] ?? '');
     if (order !== 0) return order;
   }
-  return left.length - right.length || compareOrdinal(a, b);
+  return left.length - right.length || compareCodeUnits(a, b);
 }
 
-function compareOrdinal(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Upper-cases code unit by code unit (no expansions like ß → SS), as registry name comparison does. */
 function foldName(name: string): string {

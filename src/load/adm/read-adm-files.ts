@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { DefinitionsFile } from '../../model/types.js';
 import { readAdm } from './read-adm.js';
+import { compareIgnoringCase } from '../../text/compare.js';
 
 /** Larger files are refused unread; Windows' largest ADM (system.adm) is about 4 MB. */
 export const MAX_ADM_BYTES = 64 * 1024 * 1024;
@@ -33,7 +34,7 @@ export function admImportPaths(path: string): string[] | undefined {
     return undefined;
   }
   if (names.some((n) => /\.admx$/i.test(n))) return undefined;
-  const adm = names.filter((n) => /\.adm$/i.test(n)).sort(byName);
+  const adm = names.filter((n) => /\.adm$/i.test(n)).sort(compareIgnoringCase);
   return adm.length === 0 ? undefined : adm.map((n) => join(path, n));
 }
 
@@ -73,9 +74,3 @@ function readBytes(path: string, diagnostics: Diagnostic[]): Uint8Array | undefi
   }
 }
 
-/** Name order independent of the platform: case-insensitive, then exact. */
-function byName(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}

@@ -8,6 +8,7 @@ import { readdirSync, readFileSync, statSync, type Dirent } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { AdmlInput, AdmxInput } from './read-admx-with-adml.js';
+import { compareIgnoringCase } from '../../text/compare.js';
 
 /** Larger files are refused unread; Windows' largest ADMX (inetres.admx) is 1.7 MB. */
 export const MAX_ADMX_BYTES = 64 * 1024 * 1024;
@@ -34,7 +35,7 @@ export function findPolicyDefinitions(path: string, locales: readonly string[]):
   }
   const dir = isFolder ? path : dirname(path);
   const entries = listDir(dir);
-  const admxNames = isFolder ? entries.filter((e) => e.isFile() && /\.admx$/i.test(e.name)).map((e) => e.name).sort(byName) : [basename(path)];
+  const admxNames = isFolder ? entries.filter((e) => e.isFile() && /\.admx$/i.test(e.name)).map((e) => e.name).sort(compareIgnoringCase) : [basename(path)];
   if (admxNames.length === 0) diagnostics.push(diagnostic('GPF1213', path, undefined, path));
   const folders = new Map(entries.filter((e) => e.isDirectory()).map((e) => [e.name.toLowerCase(), e.name]));
   const localeFiles = locales.map((locale) => {
@@ -61,12 +62,6 @@ export function findPolicyDefinitions(path: string, locales: readonly string[]):
   return { pairs, diagnostics, isFolder };
 }
 
-/** Name order independent of the platform: case-insensitive, then exact. */
-function byName(a: string, b: string): number {
-  const la = a.toLowerCase();
-  const lb = b.toLowerCase();
-  return la < lb ? -1 : la > lb ? 1 : a < b ? -1 : a > b ? 1 : 0;
-}
 
 function listDir(dir: string): Dirent[] {
   try {
