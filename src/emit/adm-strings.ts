@@ -6,12 +6,13 @@
  * `<policyStringId>_<elementId>`, made unique with `_2`, `_3`, ... Only texts actually referenced
  * are defined, each once, in order of first reference, so every `!!Name` resolves and none is unused.
  */
+import { StringIds } from '../model/string-ids.js';
 import type { DefinitionsFile, Localized } from '../model/types.js';
 import { escapeAdmString, type AdmStringView } from './adm.js';
 import { collectStrings } from './adml.js';
 
 export class AdmStrings {
-  private readonly taken = new Set<string>();
+  private readonly names = new StringIds();
   /** Model string id → its .adm name and text (first text wins, as in the ADML). */
   private readonly model = new Map<string, { readonly name: string; readonly text: Localized }>();
   /** .adm name → escaped value, in order of first reference. */
@@ -52,10 +53,6 @@ export class AdmStrings {
   }
 
   private claim(preferred: string): string {
-    const base = preferred.replace(/[^A-Za-z0-9_]/g, '_') || '_';
-    let name = base;
-    for (let n = 2; this.taken.has(name.toLowerCase()); n++) name = `${base}_${n}`;
-    this.taken.add(name.toLowerCase());
-    return name;
+    return this.names.claim(preferred);
   }
 }

@@ -7,6 +7,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { definitionsYamlData, emitDefinitionsYaml } from '../emit/definitions-yaml.js';
 import type { OutputFile } from '../emit/output-file.js';
 import { dataSourceDoc } from '../load/yaml-source.js';
+import { StringIds } from '../model/string-ids.js';
 import type { DefinitionsFile } from '../model/types.js';
 import { LENIENT_CODES } from '../validate/definitions/context.js';
 import { validateDefinitions } from '../validate/validate-definitions.js';
@@ -46,13 +47,12 @@ function withPlaceholders(file: DefinitionsFile, diagnostics: Diagnostic[]): Def
   const unsupported = file.policies.filter((p) => p.supportedOn === '').length;
   if (uncategorized === 0 && unsupported === 0) return file;
   const text = (value: string) => Object.fromEntries(file.locales.map((locale) => [locale, value]));
-  const free = (base: string, taken: readonly string[]) => {
-    let id = base;
-    for (let n = 2; taken.includes(id); n++) id = `${base}_${n}`;
-    return id;
-  };
-  const categoryId = free(`${file.fileName.replace(/[^A-Za-z0-9_]/g, '_')}_Policies`, file.categories.map((c) => c.id));
-  const supportedId = free('SUPPORTED_NotStated', file.supportedOn.map((s) => s.id));
+  const categoryIds = new StringIds();
+  for (const category of file.categories) categoryIds.reserve(category.id);
+  const supportedIds = new StringIds();
+  for (const definition of file.supportedOn) supportedIds.reserve(definition.id);
+  const categoryId = categoryIds.claim(`${file.fileName}_Policies`);
+  const supportedId = supportedIds.claim('SUPPORTED_NotStated');
   if (uncategorized > 0) diagnostics.push(diagnostic('GPF1017', file.sourcePath, undefined, uncategorized, 'category', categoryId));
   if (unsupported > 0) diagnostics.push(diagnostic('GPF1017', file.sourcePath, undefined, unsupported, 'supportedOn', supportedId));
   return {

@@ -9,6 +9,7 @@ import { booleanAttribute, report, requiredAttribute, uint32Attribute, uint64Att
 import { optionalRegValue, optionalValueList, readRegValue, readValueList } from './read-values.js';
 import { attribute, childNamed } from './xml-query.js';
 import { tagSpan, type XmlElement } from './xml-tree.js';
+import { StringIds } from '../../model/string-ids.js';
 
 export interface ElementContext {
   readonly source: Source;
@@ -104,7 +105,7 @@ function readList(source: Source, e: XmlElement): PolicyElement {
 
 function readEnumItems(ctx: ElementContext, e: XmlElement): EnumItem[] {
   const items: EnumItem[] = [];
-  const taken = new Set<string>();
+  const taken = new StringIds(/[^A-Za-z0-9_-]/g);
   for (const item of e.children) {
     if (item.name !== 'item') continue;
     const name = ctx.resolver.string(item, 'displayName');
@@ -129,10 +130,6 @@ function readEnumItems(ctx: ElementContext, e: XmlElement): EnumItem[] {
  * (`$(string.AutoUpdateMode_Item2)` → `AutoUpdateMode_Item2`), other characters than
  * [A-Za-z0-9_-] as `_`, made unique in the enum (case-insensitively) with `_2`, `_3`…
  */
-export function enumItemId(stringId: string, index: number, taken: Set<string>): string {
-  const base = stringId.replace(/[^A-Za-z0-9_-]/g, '_') || `Item${index + 1}`;
-  let id = base;
-  for (let n = 2; taken.has(id.toLowerCase()); n++) id = `${base}_${n}`;
-  taken.add(id.toLowerCase());
-  return id;
+export function enumItemId(stringId: string, index: number, taken: StringIds): string {
+  return taken.claim(stringId === '' ? `Item${index + 1}` : stringId);
 }
