@@ -5,6 +5,7 @@
  * The BOM is dropped; every span of a diagnostic on the file is an offset into the returned text.
  */
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { bomEncoding, decodeText } from '../decode-text.js';
 
 export interface DecodedXml {
   readonly text: string;
@@ -24,22 +25,15 @@ interface Sniffed {
 export function decodeXml(bytes: Uint8Array, file: string): DecodedXml {
   const diagnostics: Diagnostic[] = [];
   const sniffed = sniffEncoding(bytes, file, diagnostics);
-  const body = bytes.subarray(sniffed.skip);
-  let text: string;
-  try {
-    text = new TextDecoder(sniffed.encoding, { fatal: true, ignoreBOM: true }).decode(body);
-  } catch {
-    diagnostics.push(diagnostic('GPF1200', file, undefined, sniffed.encoding));
-    text = new TextDecoder(sniffed.encoding, { ignoreBOM: true }).decode(body);
-  }
+  const { text, valid } = decodeText(bytes.subarray(sniffed.skip), sniffed.encoding);
+  if (!valid) diagnostics.push(diagnostic('GPF1200', file, undefined, sniffed.encoding));
   return { text, diagnostics };
 }
 
 function sniffEncoding(bytes: Uint8Array, file: string, diagnostics: Diagnostic[]): Sniffed {
-  const [b0, b1, b2] = bytes;
-  if (b0 === 0xef && b1 === 0xbb && b2 === 0xbf) return { encoding: 'utf-8', skip: 3 };
-  if (b0 === 0xff && b1 === 0xfe) return { encoding: 'utf-16le', skip: 2 };
-  if (b0 === 0xfe && b1 === 0xff) return { encoding: 'utf-16be', skip: 2 };
+  const bom = bomEncoding(bytes);
+  if (bom) return bom;
+  const [b0, b1] = bytes;
   if (b0 === 0x3c && b1 === 0x00) return { encoding: 'utf-16le', skip: 0 };
   if (b0 === 0x00 && b1 === 0x3c) return { encoding: 'utf-16be', skip: 0 };
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, DECLARATION_WINDOW));
