@@ -19,14 +19,7 @@ import type { AdmCategory, AdmPolicy, AdmSyntax, AdmText } from './adm-syntax.js
 import { buildPolicyBody, idOf } from './build-adm-policy.js';
 
 /** File-level names (read-adm.ts takes them from gpforge's header comment or the file name). */
-export interface AdmFileInfo {
-  readonly sourcePath: string;
-  readonly namespace: string;
-  readonly prefix: string;
-  readonly fileName: string;
-  readonly revision: string;
-  readonly locale: string;
-}
+export type AdmFileInfo = Pick<DefinitionsFile, 'sourcePath' | 'namespace' | 'prefix' | 'fileName' | 'revision'> & { readonly locale: string };
 
 /** Id of the supportedOn definition added for policies without SUPPORTED (GPF1317). */
 export const NOT_STATED_SUPPORTED = 'SUPPORTED_NotStated';
