@@ -47,8 +47,11 @@ export interface CompileResult {
   readonly files: readonly OutputFile[];
 }
 
-export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
-  const diagnostics: Diagnostic[] = [];
+/**
+ * Parses every source and sorts it by `kind`: definitions are validated at once; GPO files wait
+ * for the definitions they use.
+ */
+function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]): { definitions: ValidatedDefinitions[]; gpoDocs: SourceDoc[] } {
   const definitions: ValidatedDefinitions[] = [];
   const gpoDocs: SourceDoc[] = [];
   for (const source of sources) {
@@ -66,6 +69,12 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
       diagnostics.push(diagnostic('GPF2009', source.path, kind === undefined ? undefined : loaded.doc.locate(['kind'])));
     }
   }
+  return { definitions, gpoDocs };
+}
+
+export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
+  const diagnostics: Diagnostic[] = [];
+  const { definitions, gpoDocs } = loadSources(sources, diagnostics);
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
   if (hasErrors(diagnostics)) return done();
   const built = buildDefinitionsModel(definitions);
@@ -83,13 +92,13 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   diagnostics.push(...builtGpos.diagnostics);
   if (!builtGpos.gpos || hasErrors(diagnostics)) return done();
   const model: Model = { definitions: built.definitions, gpos: builtGpos.gpos };
-  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model: model, files: [] };
+  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
   const bundle = emitWithTemplates(model, options, diagnostics);
   if (!bundle || hasErrors(diagnostics)) return done();
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
   const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
   const files = options.tool ? [...bundle.files, ...emitManifest(bundle.files, inputs, options.tool)] : bundle.files;
-  return { diagnostics: sortDiagnostics(diagnostics), model: model, files };
+  return { diagnostics: sortDiagnostics(diagnostics), model, files };
 }
 
 /**
