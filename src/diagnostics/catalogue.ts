@@ -64,6 +64,7 @@ export const catalogue = {
   GPF1213: error((path: string) => `no .admx files in ${path}`),
   GPF1214: error((name: string, parent: string) => `unknown <${name}> in <${parent}>; it is ignored`),
   GPF1215: error((parent: string) => `<${parent}> must hold exactly one of <decimal>, <longDecimal>, <string> or <delete>`),
+  GPF1216: warning((value: string, expected: string, name: string) => `'${value}' is not ${expected} (${name}); Windows ignores the attribute, so its default applies; it is kept as written`),
   // Lint (src/lint/): what GPMC, GPEdit or Intune's ADMX import reject or show wrongly.
   GPF1250: warning((id: string) => `element '${id}' has no control in the presentation; GPMC shows no field for it`),
   GPF1251: error((what: string, name: string, line: number) => `duplicate ${what} '${name}' (first at line ${line})`),
@@ -73,7 +74,7 @@ export const catalogue = {
   GPF1255: warning((what: string, id: string) => `${what} '${id}' has characters outside [A-Za-z0-9_]; Windows loads it, but the ADMX schema and strict importers reject it`),
   GPF1256: warning((policy: string) => `policy '${policy}' has no parentCategory; editors show it at the top of Administrative Templates`),
   GPF1257: warning((name: string, element: string, suggestion?: string) => `attribute '${name}' is not in the ADMX schema for <${element}>; strict validators reject it${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
-  GPF1258: warning((name: string, expected: string) => `attribute '${name}' should be spelled '${expected}': gpforge reads it as '${expected}', but XML names are case-sensitive and other tools ignore it`),
+  GPF1258: warning((name: string, expected: string) => `attribute '${name}' is not '${expected}': XML names are case-sensitive, so Windows and gpforge ignore it and the default applies (did you mean '${expected}'?)`),
   GPF1259: warning((name: string, parent: string) => `element <${name}> is not in the ADMX schema inside <${parent}>`),
   GPF1260: warning((snippet: string, element: string) => `unexpected text '${snippet}' inside <${element}>, which holds only elements`),
   GPF1261: warning((ref: string, prefix: string) => `'${ref}': prefix '${prefix}' is not declared in policyNamespaces`),

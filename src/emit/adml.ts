@@ -11,16 +11,19 @@
  *
  * The string table holds exactly one `<string>` per id the ADMX references, in ADMX document
  * order (supportedOn products, definitions, categories, policies with their enum items); when
- * two objects share a string id the first text wins. Presentations: one per policy with a
- * non-empty `presentation`, id = policy id (c.7). Attribute rule for controls (c.10): refId
- * always; defaultChecked, noSort, showAsDialog only when true; spin only when false; spinStep
- * only when not 1; defaultHeight only when not 3; defaultValue, defaultItem only when set.
+ * two objects share a string id the first text wins; then the file's unused strings, kept from
+ * an imported ADML. Presentations: one per policy with controls or a presentation id, id =
+ * presentationId, else the policy id (c.7). Attribute rule for controls (c.10, as-written.ts):
+ * refId always; defaultChecked, noSort, showAsDialog, spin, spinStep, defaultHeight where they
+ * differ from the XSD default or the source stated them; defaultValue, defaultItem when set;
+ * then the control's (and its `<label>`'s) extra attributes verbatim.
  */
 import type { DefinitionsFile, Localized, PresentationControl } from '../model/types.js';
-import { POLICY_DEFINITIONS_NAMESPACE, SCHEMA_VERSION } from './admx.js';
+import { hasPresentation, POLICY_DEFINITIONS_NAMESPACE, SCHEMA_VERSION } from './admx.js';
+import { extraAttrs, writtenAttrs } from './as-written.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
-import { encodeXmlUtf8Crlf, escapeXmlAttribute, escapeXmlText, onlyIfTrue, xmlAttrs, type XmlAttr } from './xml-escape.js';
+import { encodeXmlUtf8Crlf, escapeXmlAttribute, escapeXmlText, type XmlAttr } from './xml-escape.js';
 
 export interface AdmlView {
   readonly xmlns: string;
@@ -48,6 +51,7 @@ export interface ControlView {
 }
 export interface ControlChildView {
   readonly tag: 'label' | 'defaultValue' | 'default' | 'suggestion';
+  readonly attrs: readonly XmlAttr[];
   readonly text: string;
 }
 
@@ -68,22 +72,35 @@ export function buildAdmlView(file: DefinitionsFile, locale: string): AdmlView {
   const pick = (text: Localized): string => localize(text, locale, file.sourcePath);
   return {
     xmlns: escapeXmlAttribute(POLICY_DEFINITIONS_NAMESPACE),
-    revision: escapeXmlAttribute(file.revision),
+    revision: escapeXmlAttribute(file.admlRevision ?? file.revision),
     schemaVersion: escapeXmlAttribute(SCHEMA_VERSION),
     displayName: escapeXmlText(pick(file.displayName)),
     description: escapeXmlText(pick(file.description)),
     strings: collectStrings(file).map((s) => ({ id: escapeXmlAttribute(s.id), text: escapeXmlText(pick(s.text)) })),
-    presentations: file.policies
-      .filter((policy) => policy.presentation.length > 0)
+    presentations: uniquePresentations(file)
       .map((policy) => ({
-        id: escapeXmlAttribute(policy.id),
+        id: escapeXmlAttribute(policy.presentationId ?? policy.id),
         controls: policy.presentation.map((control) => buildControl(control, pick)),
       })),
   };
 }
 
-/** Every string the ADMX references, once each, in ADMX document order (FORMATS.md c.9). */
-export function collectStrings(file: DefinitionsFile): StringEntry[] {
+/** Policies that have a presentation, the first of those sharing a presentation id only. */
+function uniquePresentations(file: DefinitionsFile) {
+  const seen = new Set<string>();
+  return file.policies.filter((policy) => {
+    const id = policy.presentationId ?? policy.id;
+    if (!hasPresentation(policy) || seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+/**
+ * Every string the ADMX references, once each, in ADMX document order (FORMATS.md c.9), then the
+ * unused ones; `unique: false` keeps every reference (to find ids that several objects share).
+ */
+export function collectStrings(file: DefinitionsFile, options: { readonly unique: boolean } = { unique: true }): StringEntry[] {
   const entries: StringEntry[] = [];
   const add = (id: string, text: Localized): void => void entries.push({ id, text });
   for (const product of file.products) {
@@ -107,6 +124,8 @@ export function collectStrings(file: DefinitionsFile): StringEntry[] {
       if (element.type === 'enum') for (const item of element.items) add(item.stringId, item.name);
     }
   }
+  entries.push(...(file.unusedStrings ?? []));
+  if (!options.unique) return entries;
   const firstById = new Map<string, StringEntry>();
   for (const entry of entries) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
   return [...firstById.values()];
@@ -123,39 +142,38 @@ type SimpleControl = Exclude<PresentationControl, { kind: 'textBox' | 'comboBox'
 function buildControl(control: PresentationControl, pick: (text: Localized) => string): ControlView {
   const escaped = (text: Localized): string => escapeXmlText(pick(text));
   if (control.kind === 'textBox' || control.kind === 'comboBox') {
-    const children: ControlChildView[] = [{ tag: 'label', text: escaped(control.label) }];
+    const children: ControlChildView[] = [{ tag: 'label', attrs: extraAttrs(control.labelAttributes), text: escaped(control.label) }];
     const defaultTag = control.kind === 'textBox' ? 'defaultValue' : 'default';
-    if (control.defaultValue !== undefined) children.push({ tag: defaultTag, text: escaped(control.defaultValue) });
+    if (control.defaultValue !== undefined) children.push({ tag: defaultTag, attrs: [], text: escaped(control.defaultValue) });
     if (control.kind === 'comboBox') {
-      children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, text: escaped(text) })));
+      children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, attrs: [], text: escaped(text) })));
     }
-    const noSort = control.kind === 'comboBox' ? onlyIfTrue(control.noSort) : undefined;
-    return { tag: control.kind, attrs: xmlAttrs({ refId: control.refId, noSort }), text: '', children };
+    const noSort = control.kind === 'comboBox' ? control.noSort : undefined;
+    return { tag: control.kind, attrs: writtenAttrs(control, { refId: control.refId, noSort }, CONTROL_DEFAULTS), text: '', children };
   }
   const text = control.kind === 'text' ? control.text : control.label;
   return { tag: control.kind, attrs: simpleControlAttrs(control), text: escaped(text), children: [] };
 }
 
+/** The XSD defaults of control attributes (FORMATS.md c.10). */
+const CONTROL_DEFAULTS = { defaultChecked: false, noSort: false, spin: true, spinStep: 1, showAsDialog: false, defaultHeight: 3 } as const;
+
 function simpleControlAttrs(control: SimpleControl): XmlAttr[] {
+  const attrs = (entries: Parameters<typeof writtenAttrs>[1]) => writtenAttrs(control, entries, CONTROL_DEFAULTS);
   switch (control.kind) {
     case 'text':
-      return [];
+      return attrs({});
     case 'checkBox':
-      return xmlAttrs({ refId: control.refId, defaultChecked: onlyIfTrue(control.defaultChecked) });
+      return attrs({ refId: control.refId, defaultChecked: control.defaultChecked });
     case 'decimalTextBox':
-    case 'longDecimalTextBox': {
-      const spin = control.spin ? undefined : false;
-      const spinStep = control.spinStep === 1 ? undefined : control.spinStep;
-      return xmlAttrs({ refId: control.refId, defaultValue: control.defaultValue, spin, spinStep });
-    }
+    case 'longDecimalTextBox':
+      return attrs({ refId: control.refId, defaultValue: control.defaultValue, spin: control.spin, spinStep: control.spinStep });
     case 'dropdownList':
-      return xmlAttrs({ refId: control.refId, noSort: onlyIfTrue(control.noSort), defaultItem: control.defaultItem });
+      return attrs({ refId: control.refId, noSort: control.noSort, defaultItem: control.defaultItem });
     case 'listBox':
-      return xmlAttrs({ refId: control.refId });
-    case 'multiTextBox': {
-      const defaultHeight = control.defaultHeight === 3 ? undefined : control.defaultHeight;
-      return xmlAttrs({ refId: control.refId, showAsDialog: onlyIfTrue(control.showAsDialog), defaultHeight });
-    }
+      return attrs({ refId: control.refId });
+    case 'multiTextBox':
+      return attrs({ refId: control.refId, showAsDialog: control.showAsDialog, defaultHeight: control.defaultHeight });
     default:
       return assertNever(control);
   }

@@ -7,18 +7,20 @@
  * escapeXmlTextSingleLine (a line feed becomes `&#10;`), because the value partial is indented
  * by Handlebars and a literal line break would gain that indentation. ADMX has no other text.
  *
- * Attribute rule: an attribute whose model field is optional is written only when set (so
- * `valuePrefix=""` is written); required/minValue/maxValue/maxLength/maxStrings always; boolean
- * flags whose schema default is false (storeAsText, soft, expandable, additive, explicitValue)
- * only when true. `policy/@clientExtension` is written when the model has it although the XSD
- * rejects it (Windows files use it; such output will not validate, FORMATS.md c.7).
+ * Attribute rule (as-written.ts): an attribute whose model field is optional is written only when
+ * set (so `valuePrefix=""` is written); one with an XSD default (required false, minValue 0,
+ * maxValue 9999, maxLength 1023, maxStrings 0, the flags false) only when it differs from the
+ * default or the source stated it; then the node's extra attributes, verbatim.
+ * `policy/@clientExtension` is written when the model has it although the XSD rejects it
+ * (Windows files use it; such output will not validate, FORMATS.md c.7).
  */
 import type { Category, DefinitionsFile, MinorVersion, Policy, PolicyElement, Product } from '../model/types.js';
 import type { RegValue, SupportedCondition, SupportedDefinition, ValueList } from '../model/types.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
-import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine, onlyIfTrue } from './xml-escape.js';
-import { xmlAttrs, type XmlAttr } from './xml-escape.js';
+import { writtenAttrs } from './as-written.js';
+import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine } from './xml-escape.js';
+import { xmlAttrs, type AttrValue, type XmlAttr } from './xml-escape.js';
 
 /** Root namespace of ADMX and ADML (FORMATS.md c.2). */
 export const POLICY_DEFINITIONS_NAMESPACE = 'http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions';
@@ -32,10 +34,14 @@ export interface AdmxView {
   readonly target: NamespaceView;
   readonly using: readonly NamespaceView[];
   readonly supersededAdm: readonly { readonly fileName: string }[];
-  readonly resources: { readonly minRequiredRevision: string; readonly fallbackCulture: string };
+  readonly resources: readonly XmlAttr[];
   readonly supportedOn: SupportedOnView | null;
   readonly categories: readonly CategoryView[];
   readonly policies: readonly PolicyView[];
+  /** Sections written although empty, because the source had them so (nca.admx). */
+  readonly emptySupportedOn: boolean;
+  readonly emptyCategories: boolean;
+  readonly emptyPolicies: boolean;
 }
 export interface NamespaceView {
   readonly prefix: string;
@@ -125,22 +131,23 @@ export function buildAdmxView(file: DefinitionsFile): AdmxView {
     target: { prefix: attr(file.prefix), namespace: attr(file.namespace) },
     using: file.using.map((u) => ({ prefix: attr(u.prefix), namespace: attr(u.namespace) })),
     supersededAdm: file.supersededAdm.map((fileName) => ({ fileName: attr(fileName) })),
-    resources: { minRequiredRevision: attr(file.revision), fallbackCulture: attr(defaultLocale(file)) },
+    resources: xmlAttrs({ minRequiredRevision: file.minRequiredRevision ?? file.revision, fallbackCulture: file.fallbackCulture }),
     supportedOn: buildSupportedOn(file),
     categories: file.categories.map(buildCategory),
     policies: file.policies.map(buildPolicy),
+    emptySupportedOn: file.products.length === 0 && file.supportedOn.length === 0 && emptySection(file, 'supportedOn'),
+    emptyCategories: file.categories.length === 0 && emptySection(file, 'categories'),
+    emptyPolicies: file.policies.length === 0 && emptySection(file, 'policies'),
   };
+}
+
+function emptySection(file: DefinitionsFile, name: 'supportedOn' | 'categories' | 'policies'): boolean {
+  return file.emptySections?.includes(name) ?? false;
 }
 
 /** References to an ADML string and presentation (c.9). */
 const stringRef = (id: string): string => `$(string.${id})`;
 const presentationRef = (id: string): string => `$(presentation.${id})`;
-
-function defaultLocale(file: DefinitionsFile): string {
-  const first = file.locales[0];
-  if (first === undefined) throw new Error(`gpforge bug: ${file.sourcePath} has no locale`);
-  return first;
-}
 
 function buildSupportedOn(file: DefinitionsFile): SupportedOnView | null {
   if (file.products.length === 0 && file.supportedOn.length === 0) return null;
@@ -170,14 +177,14 @@ function buildDefinition(definition: SupportedDefinition): DefinitionView {
 }
 
 function buildCondition(condition: SupportedCondition): ConditionView {
-  if (condition.kind === 'reference') return { tag: 'reference', attrs: xmlAttrs({ ref: condition.ref }) };
+  if (condition.kind === 'reference') return { tag: 'reference', attrs: writtenAttrs(condition, { ref: condition.ref }) };
   const { ref, minVersionIndex, maxVersionIndex } = condition;
-  return { tag: 'range', attrs: xmlAttrs({ ref, minVersionIndex, maxVersionIndex }) };
+  return { tag: 'range', attrs: writtenAttrs(condition, { ref, minVersionIndex, maxVersionIndex }) };
 }
 
 function buildCategory(category: Category): CategoryView {
   return {
-    attrs: xmlAttrs({
+    attrs: writtenAttrs(category, {
       name: category.id,
       displayName: stringRef(category.nameStringId),
       explainText: category.explainStringId && category.explain ? stringRef(category.explainStringId) : undefined,
@@ -190,12 +197,12 @@ const POLICY_CLASS = { machine: 'Machine', user: 'User', both: 'Both' } as const
 
 function buildPolicy(policy: Policy): PolicyView {
   return {
-    attrs: xmlAttrs({
+    attrs: writtenAttrs(policy, {
       name: policy.id,
       class: POLICY_CLASS[policy.class],
       displayName: stringRef(policy.nameStringId),
       explainText: stringRef(policy.explainStringId),
-      presentation: policy.presentation.length > 0 ? presentationRef(policy.id) : undefined,
+      presentation: hasPresentation(policy) ? presentationRef(policy.presentationId ?? policy.id) : undefined,
       key: policy.key,
       valueName: policy.valueName,
       clientExtension: policy.clientExtension,
@@ -208,52 +215,60 @@ function buildPolicy(policy: Policy): PolicyView {
   };
 }
 
+/** A policy has a `presentation` reference when it has controls or the source named one (an empty one, in FileSys.admx). */
+export function hasPresentation(policy: Policy): boolean {
+  return policy.presentation.length > 0 || policy.presentationId !== undefined;
+}
+
+/** The XSD defaults of element attributes (FORMATS.md c.8). */
+const ELEMENT_DEFAULTS = {
+  required: false,
+  minValue: 0,
+  maxValue: 9999,
+  maxLength: 1023,
+  maxStrings: 0,
+  storeAsText: false,
+  soft: false,
+  expandable: false,
+  additive: false,
+  explicitValue: false,
+} as const;
+
 function buildElement(element: PolicyElement): ElementView {
   const { id, clientExtension, key, valueName } = element;
   const common = { id, clientExtension, key, valueName };
+  const attrs = (entries: Readonly<Record<string, AttrValue>>) => writtenAttrs(element, { ...common, ...entries }, ELEMENT_DEFAULTS);
   switch (element.type) {
     case 'boolean': {
       const { trueValue, falseValue, trueList, falseList } = element;
-      return elementView('boolean', xmlAttrs(common), {
+      return elementView('boolean', attrs({}), {
         values: valueBlocks({ trueValue, falseValue }),
         lists: valueLists({ trueList, falseList }),
       });
     }
     case 'decimal':
     case 'longDecimal': {
-      const { required, minValue, maxValue } = element;
-      const flags = { storeAsText: onlyIfTrue(element.storeAsText), soft: onlyIfTrue(element.soft) };
-      return elementView(element.type, xmlAttrs({ ...common, required, minValue, maxValue, ...flags }));
+      const { required, minValue, maxValue, storeAsText, soft } = element;
+      return elementView(element.type, attrs({ required, minValue, maxValue, storeAsText, soft }));
     }
     case 'text': {
-      const { required, maxLength } = element;
-      const flags = { expandable: onlyIfTrue(element.expandable), soft: onlyIfTrue(element.soft) };
-      return elementView('text', xmlAttrs({ ...common, required, maxLength, ...flags }));
+      const { required, maxLength, expandable, soft } = element;
+      return elementView('text', attrs({ required, maxLength, expandable, soft }));
     }
     case 'multiText': {
-      const { required, maxLength, maxStrings } = element;
-      return elementView('multiText', xmlAttrs({ ...common, required, maxLength, maxStrings, soft: onlyIfTrue(element.soft) }));
+      const { required, maxLength, maxStrings, soft } = element;
+      return elementView('multiText', attrs({ required, maxLength, maxStrings, soft }));
     }
     case 'enum':
-      return elementView('enum', xmlAttrs({ ...common, required: element.required }), { items: element.items.map(buildEnumItem) });
-    case 'list':
-      return elementView('list', listAttrs(element));
+      return elementView('enum', attrs({ required: element.required }), { items: element.items.map(buildEnumItem) });
+    case 'list': {
+      // No valueName: the XSD has none on list (c.8); a source's is an extra attribute.
+      const { valuePrefix, additive, expandable, explicitValue } = element;
+      return elementView('list', attrs({ valueName: undefined, valuePrefix, additive, expandable, explicitValue }));
+    }
     default:
       return assertNever(element);
   }
-}
-
-/** `list` has no valueName in the XSD (c.8): the model's, if any, is not written. */
-function listAttrs(list: Extract<PolicyElement, { type: 'list' }>): XmlAttr[] {
-  return xmlAttrs({
-    id: list.id,
-    clientExtension: list.clientExtension,
-    key: list.key,
-    valuePrefix: list.valuePrefix,
-    additive: onlyIfTrue(list.additive),
-    expandable: onlyIfTrue(list.expandable),
-    explicitValue: onlyIfTrue(list.explicitValue),
-  });
 }
 
 type ElementChildren = Partial<Pick<ElementView, 'values' | 'lists' | 'items'>>;
@@ -266,7 +281,7 @@ function elementView(tag: PolicyElement['type'], attrs: readonly XmlAttr[], chil
 
 function buildEnumItem(item: Extract<PolicyElement, { type: 'enum' }>['items'][number]): EnumItemView {
   return {
-    attrs: xmlAttrs({ displayName: stringRef(item.stringId) }),
+    attrs: writtenAttrs(item, { displayName: stringRef(item.stringId) }),
     value: buildValue(item.value),
     valueList: item.valueList ? buildValueList('valueList', item.valueList) : null,
   };

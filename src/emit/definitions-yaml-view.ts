@@ -3,7 +3,7 @@
  * the yaml package turns it into nodes (definitions-yaml-style.ts). Shared by the file-level and
  * the policy-level parts of the definitions YAML writer.
  */
-import type { Localized, RegValue, ValueList } from '../model/types.js';
+import type { AsWritten, Localized, RegValue, ValueList } from '../model/types.js';
 
 /** A YAML value as plain data; `undefined` members are left out of the output. */
 export type View = string | number | bigint | boolean | readonly View[] | { readonly [key: string]: View | undefined };
@@ -14,6 +14,27 @@ export interface ViewContext {
   readonly locales: readonly string[];
   readonly notes: string[];
   needsFallback: boolean;
+  /** ADML string ids (lowercase) that several objects of the file use: always written. */
+  readonly sharedStringIds: ReadonlySet<string>;
+}
+
+/**
+ * An ADML string id, written only where the builder would not derive the same one from `base`
+ * (StringIds: characters outside [A-Za-z0-9_] become `_`) or several objects share it.
+ */
+export function stringIdView(ctx: ViewContext, id: string, base: string): string | undefined {
+  const derived = base.replace(/[^A-Za-z0-9_]/g, '_') || '_';
+  return id !== derived || ctx.sharedStringIds.has(id.toLowerCase()) ? id : undefined;
+}
+
+/** `value` where it differs from the XSD default or the source stated the attribute `xmlName` (AsWritten). */
+export function stated<T extends View>(node: AsWritten | undefined, xmlName: string, value: T, fallback: T): T | undefined {
+  return String(value) !== String(fallback) || node?.explicit?.includes(xmlName) ? value : undefined;
+}
+
+/** The extra attributes of a node, as a YAML map (absent when none). */
+export function extraAttributesView(attributes: Readonly<Record<string, string>> | undefined): ViewMap | undefined {
+  return attributes && Object.keys(attributes).length > 0 ? { ...attributes } : undefined;
 }
 
 /** Largest integer a YAML reader that uses JS numbers keeps exactly; larger ones are written as digit strings. */

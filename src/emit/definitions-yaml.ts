@@ -7,15 +7,17 @@
  * written. Escaping and quoting are the yaml package's (Document API); definitions-yaml-style.ts
  * picks block scalars for multi-line texts and flow style for short collections.
  *
- * Not written, by design: ADML string ids (the builder allocates its own, the same way for the
- * same ids), the source path, and attributes equal to the YAML defaults (min 0, max 9999,
- * maxLength 1023, maxStrings 0, false flags, spin true, spinStep 1, height 3). Everything the
- * YAML cannot say exactly is listed in `notes`, one line per place.
+ * Written only where they differ from what the builder derives: ADML string and presentation ids,
+ * minRequiredRevision and the ADML revision (issue 9: so vendor ADMLs in other locales still fit
+ * the rebuilt ADMX); attributes equal to the XSD defaults only where the source stated them
+ * (AsWritten). Never written: the source path. Everything the YAML cannot say exactly is listed
+ * in `notes`, one line per place.
  */
 import type { Category, DefinitionsFile, Localized, Product, SupportedDefinition } from '../model/types.js';
 import { policyView } from './definitions-yaml-policy.js';
 import { stringifyView } from './definitions-yaml-style.js';
-import { localizedView, type View, type ViewContext, type ViewMap } from './definitions-yaml-view.js';
+import { extraAttributesView, localizedView, stringIdView, type View, type ViewContext, type ViewMap } from './definitions-yaml-view.js';
+import { collectStrings } from './adml.js';
 
 export interface DefinitionsYamlOptions {
   /**
@@ -45,16 +47,21 @@ export function emitDefinitionsYaml(file: DefinitionsFile, options: DefinitionsY
  * beyond 2^53 as bigint). Lets an import check its result without printing and parsing it.
  */
 export function definitionsYamlData(file: DefinitionsFile, options: DefinitionsYamlOptions = {}): { data: ViewMap; notes: string[] } {
-  const ctx: ViewContext = { locales: file.locales, notes: [], needsFallback: false };
+  const ctx: ViewContext = { locales: file.locales, notes: [], needsFallback: false, sharedStringIds: sharedStringIds(file) };
+  const section = <T extends View>(name: 'supportedOn' | 'categories' | 'policies', items: T[]) =>
+    items.length === 0 && file.emptySections?.includes(name) ? items : nonEmpty(items);
   const body = {
     displayName: unlessBuilderDefault(ctx, file.displayName, file.fileName, 'displayName'),
     description: unlessBuilderDefault(ctx, file.description, file.namespace, 'description'),
     using: file.using.length > 0 ? Object.fromEntries(file.using.map((u) => [u.prefix, u.namespace])) : undefined,
     supersededAdm: file.supersededAdm.length > 0 ? file.supersededAdm : undefined,
     products: nonEmpty(file.products.map((p) => productView(ctx, p))),
-    supportedOn: nonEmpty(file.supportedOn.map((s) => supportedView(ctx, s))),
-    categories: nonEmpty(file.categories.map((c) => categoryView(ctx, c))),
-    policies: nonEmpty(file.policies.map((p) => policyView(ctx, p))),
+    supportedOn: section('supportedOn', file.supportedOn.map((s) => supportedView(ctx, s))),
+    categories: section('categories', file.categories.map((c) => categoryView(ctx, c))),
+    policies: section('policies', file.policies.map((p) => policyView(ctx, p))),
+    unusedStrings: file.unusedStrings?.length
+      ? Object.fromEntries(file.unusedStrings.map((s) => [s.id, localizedView(ctx, s.text, `unused string ${s.id}`)]))
+      : undefined,
   };
   noteUsing(ctx, file);
   const head = {
@@ -63,6 +70,9 @@ export function definitionsYamlData(file: DefinitionsFile, options: DefinitionsY
     prefix: file.prefix,
     fileName: file.fileName,
     revision: file.revision,
+    minRequiredRevision: file.minRequiredRevision,
+    admlRevision: file.admlRevision,
+    fallbackCulture: file.fallbackCulture,
     locales: file.locales,
     fallback: ctx.needsFallback || undefined,
     lenient: options.lenient || undefined,
@@ -81,6 +91,15 @@ function unlessBuilderDefault(ctx: ViewContext, text: Localized, fallback: strin
   return isDefault ? undefined : localizedView(ctx, text, field);
 }
 
+/** String ids (lowercase) that more than one object of the file uses, the unused strings counted in. */
+function sharedStringIds(file: DefinitionsFile): Set<string> {
+  const seen = new Set<string>();
+  const shared = new Set<string>();
+  const ids = [...collectStrings({ ...file, unusedStrings: [] }, { unique: false }).map((s) => s.id), ...(file.unusedStrings ?? []).map((s) => s.id)];
+  for (const id of ids.map((i) => i.toLowerCase())) (seen.has(id) ? shared : seen).add(id);
+  return shared;
+}
+
 function noteUsing(ctx: ViewContext, file: DefinitionsFile): void {
   const seen = new Set<string>();
   for (const u of file.using) {
@@ -96,28 +115,33 @@ function productView(ctx: ViewContext, product: Product): ViewMap {
     id: major.id,
     name: localizedView(ctx, major.name, `${where}: version ${major.id}`),
     versionIndex: major.versionIndex,
+    nameId: stringIdView(ctx, major.nameStringId, major.id),
     minorVersions: nonEmpty(
       major.minorVersions.map((minor) => ({
         id: minor.id,
         name: localizedView(ctx, minor.name, `${where}: version ${minor.id}`),
         versionIndex: minor.versionIndex,
+        nameId: stringIdView(ctx, minor.nameStringId, minor.id),
       })),
     ),
   }));
-  return { id: product.id, name: localizedView(ctx, product.name, `${where}: name`), versions: nonEmpty(versions) };
+  const nameId = stringIdView(ctx, product.nameStringId, product.id);
+  return { id: product.id, name: localizedView(ctx, product.name, `${where}: name`), nameId, versions: nonEmpty(versions) };
 }
 
 function supportedView(ctx: ViewContext, s: SupportedDefinition): ViewMap {
-  const text = localizedView(ctx, s.text, `supportedOn ${s.id}: text`);
-  if (s.logic === undefined) return { id: s.id, text };
+  const base = { id: s.id, text: localizedView(ctx, s.text, `supportedOn ${s.id}: text`), textId: stringIdView(ctx, s.textStringId, s.id) };
+  if (s.logic === undefined) return base;
   if (s.logic.conditions.length === 0) {
     ctx.notes.push(`supportedOn ${s.id}: an empty ${s.logic.kind} block cannot be written; the definition becomes text only`);
-    return { id: s.id, text };
+    return base;
   }
-  const conditions = s.logic.conditions.map((c) =>
-    c.kind === 'reference' ? { reference: c.ref } : { range: c.ref, minVersionIndex: c.minVersionIndex, maxVersionIndex: c.maxVersionIndex },
-  );
-  return { id: s.id, text, [s.logic.kind]: conditions };
+  const conditions = s.logic.conditions.map((c) => {
+    const xmlAttributes = extraAttributesView(c.extraAttributes);
+    if (c.kind === 'reference') return { reference: c.ref, xmlAttributes };
+    return { range: c.ref, minVersionIndex: c.minVersionIndex, maxVersionIndex: c.maxVersionIndex, xmlAttributes };
+  });
+  return { ...base, [s.logic.kind]: conditions };
 }
 
 function categoryView(ctx: ViewContext, c: Category): ViewMap {
@@ -127,5 +151,8 @@ function categoryView(ctx: ViewContext, c: Category): ViewMap {
     name: localizedView(ctx, c.name, `${where}: name`),
     explain: c.explain && localizedView(ctx, c.explain, `${where}: explain`),
     parent: c.parent,
+    nameId: stringIdView(ctx, c.nameStringId, c.id),
+    explainId: c.explainStringId === undefined ? undefined : stringIdView(ctx, c.explainStringId, `${c.id}_Explain`),
+    xmlAttributes: extraAttributesView(c.extraAttributes),
   };
 }

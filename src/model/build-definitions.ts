@@ -3,7 +3,8 @@ import { basename, extname } from 'node:path';
 import type { DataPath } from '../load/yaml-source.js';
 import type { PolicyInput } from '../schema/definitions-schema.js';
 import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
-import { buildControl, buildElement, type ElementContext } from './build-elements.js';
+import { buildControl, buildElement, orderElements, type ElementContext } from './build-elements.js';
+import { extraOf, reserveExplicitStringIds } from './build-as-written.js';
 import { buildRegValue, buildValueList } from './build-values.js';
 import { localize } from './localize.js';
 import { StringIds } from './string-ids.js';
@@ -23,14 +24,21 @@ export function definitionsFileName(source: ValidatedDefinitions): string {
 export function buildDefinitions(source: ValidatedDefinitions): DefinitionsFile {
   const { input } = source;
   const locales = input.locales ?? ['en-US'];
-  const ctx: BuildContext = { source, locales, stringIds: new StringIds() };
+  const ctx: BuildContext = { source, locales, stringIds: reserveExplicitStringIds(input, new StringIds()) };
   const fileName = definitionsFileName(source);
+  const unusedStrings = Object.entries(input.unusedStrings ?? {}).map(([id, text]) => ({ id, text: localize(text, locales) }));
+  const emptySections = (['supportedOn', 'categories', 'policies'] as const).filter((name) => input[name]?.length === 0);
   return {
     sourcePath: source.doc.file,
     namespace: input.namespace,
     prefix: input.prefix,
     fileName,
     revision: input.revision ?? '1.0',
+    ...(input.minRequiredRevision !== undefined && { minRequiredRevision: input.minRequiredRevision }),
+    ...(input.admlRevision !== undefined && { admlRevision: input.admlRevision }),
+    ...(input.fallbackCulture !== undefined && { fallbackCulture: input.fallbackCulture }),
+    ...(unusedStrings.length > 0 && { unusedStrings }),
+    ...(emptySections.length > 0 && { emptySections }),
     locales,
     displayName: localize(input.displayName ?? fileName, locales),
     description: localize(input.description ?? input.namespace, locales),
@@ -46,13 +54,17 @@ export function buildDefinitions(source: ValidatedDefinitions): DefinitionsFile 
 type ProductInput = NonNullable<ValidatedDefinitions['input']['products']>[number];
 
 function buildProduct(ctx: BuildContext, p: ProductInput): Product {
-  const named = (id: string, name: ProductInput['name']) => ({ id, nameStringId: ctx.stringIds.claim(id), name: localize(name, ctx.locales) });
+  const named = (n: { id: string; name: ProductInput['name']; nameId?: string }) => ({
+    id: n.id,
+    nameStringId: n.nameId ?? ctx.stringIds.claim(n.id),
+    name: localize(n.name, ctx.locales),
+  });
   return {
-    ...named(p.id, p.name),
+    ...named(p),
     majorVersions: (p.versions ?? []).map((major) => ({
-      ...named(major.id, major.name),
+      ...named(major),
       versionIndex: major.versionIndex,
-      minorVersions: (major.minorVersions ?? []).map((minor) => ({ ...named(minor.id, minor.name), versionIndex: minor.versionIndex })),
+      minorVersions: (major.minorVersions ?? []).map((minor) => ({ ...named(minor), versionIndex: minor.versionIndex })),
     })),
   };
 }
@@ -60,17 +72,18 @@ function buildProduct(ctx: BuildContext, p: ProductInput): Product {
 type SupportedInput = NonNullable<ValidatedDefinitions['input']['supportedOn']>[number];
 
 function buildSupported(ctx: BuildContext, s: SupportedInput): SupportedDefinition {
-  const base = { id: s.id, textStringId: ctx.stringIds.claim(s.id), text: localize(s.text, ctx.locales) };
+  const base = { id: s.id, textStringId: s.textId ?? ctx.stringIds.claim(s.id), text: localize(s.text, ctx.locales) };
   const kind = s.and !== undefined ? 'and' : s.or !== undefined ? 'or' : undefined;
   if (kind === undefined) return base;
   const conditions = (s[kind] ?? []).map((c) =>
     'reference' in c
-      ? { kind: 'reference' as const, ref: c.reference }
+      ? { kind: 'reference' as const, ref: c.reference, ...extraOf(c.xmlAttributes) }
       : {
           kind: 'range' as const,
           ref: c.range,
           ...(c.minVersionIndex !== undefined && { minVersionIndex: c.minVersionIndex }),
           ...(c.maxVersionIndex !== undefined && { maxVersionIndex: c.maxVersionIndex }),
+          ...extraOf(c.xmlAttributes),
         },
   );
   return { ...base, logic: { kind, conditions } };
@@ -81,17 +94,18 @@ type CategoryInput = NonNullable<ValidatedDefinitions['input']['categories']>[nu
 function buildCategory(ctx: BuildContext, c: CategoryInput): Category {
   return {
     id: c.id,
-    nameStringId: ctx.stringIds.claim(c.id),
+    nameStringId: c.nameId ?? ctx.stringIds.claim(c.id),
     name: localize(c.name, ctx.locales),
-    ...(c.explain !== undefined && { explainStringId: ctx.stringIds.claim(`${c.id}_Explain`), explain: localize(c.explain, ctx.locales) }),
+    ...(c.explain !== undefined && { explainStringId: c.explainId ?? ctx.stringIds.claim(`${c.id}_Explain`), explain: localize(c.explain, ctx.locales) }),
     ...(c.parent !== undefined && { parent: c.parent }),
+    ...extraOf(c.xmlAttributes),
   };
 }
 
 function buildPolicy(ctx: BuildContext, p: PolicyInput, path: DataPath): Policy {
   const { doc } = ctx.source;
-  const nameStringId = ctx.stringIds.claim(p.id);
-  const explainStringId = ctx.stringIds.claim(`${p.id}_Help`);
+  const nameStringId = p.nameId ?? ctx.stringIds.claim(p.id);
+  const explainStringId = p.explainId ?? ctx.stringIds.claim(`${p.id}_Help`);
   const elementCtx: ElementContext = { doc, locales: ctx.locales, stringIds: ctx.stringIds, policyId: p.id };
   const inputs = p.elements ?? [];
   const elements = inputs.flatMap((e, i) => ('note' in e ? [] : [buildElement(elementCtx, e, [...path, 'elements', i])]));
@@ -111,7 +125,9 @@ function buildPolicy(ctx: BuildContext, p: PolicyInput, path: DataPath): Policy 
     ...(p.enabledList !== undefined && { enabledList: buildValueList(doc, p.enabledList, [...path, 'enabledList']) }),
     ...(p.disabledList !== undefined && { disabledList: buildValueList(doc, p.disabledList, [...path, 'disabledList']) }),
     ...(p.clientExtension !== undefined && { clientExtension: p.clientExtension }),
-    elements,
+    elements: orderElements(elements, p.elementOrder),
     presentation: inputs.map((e) => buildControl(elementCtx, e)),
+    ...(p.presentationId !== undefined && { presentationId: p.presentationId }),
+    ...extraOf(p.xmlAttributes),
   };
 }

@@ -3,6 +3,7 @@ import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import type { ElementInput } from '../schema/definitions-schema.js';
 import { buildRegValue, buildValueList, exactBigInt } from './build-values.js';
 import { localize } from './localize.js';
+import { controlAsWritten, elementAsWritten, extraOf } from './build-as-written.js';
 import type { StringIds } from './string-ids.js';
 import type { PolicyElement, PresentationControl } from './types.js';
 
@@ -22,6 +23,7 @@ export function buildElement(ctx: ElementContext, e: Typed, path: DataPath): Pol
     ...(e.key !== undefined && { key: e.key }),
     ...('valueName' in e && e.valueName !== undefined && { valueName: e.valueName }),
     ...(e.clientExtension !== undefined && { clientExtension: e.clientExtension }),
+    ...elementAsWritten(e),
   };
   const optionalList = (field: 'trueList' | 'falseList') =>
     e.type === 'boolean' && e[field] !== undefined ? { [field]: buildValueList(ctx.doc, e[field], [...path, field]) } : {};
@@ -63,15 +65,27 @@ export function buildElement(ctx: ElementContext, e: Typed, path: DataPath): Pol
 function buildEnumItem(ctx: ElementContext, elementId: string, item: Extract<Typed, { type: 'enum' }>['items'][number], path: DataPath) {
   return {
     id: item.id,
-    stringId: ctx.stringIds.claim(`${ctx.policyId}_${elementId}_${item.id}`),
+    stringId: item.nameId ?? ctx.stringIds.claim(`${ctx.policyId}_${elementId}_${item.id}`),
     name: localize(item.name, ctx.locales),
     value: buildRegValue(ctx.doc, item.value, [...path, 'value']),
     ...(item.valueList !== undefined && { valueList: buildValueList(ctx.doc, item.valueList, [...path, 'valueList']) }),
+    ...extraOf(item.xmlAttributes),
   };
 }
 
-/** The dialog control for an element, or the static text of a note. */
+/** Elements in `elementOrder` (ids, validated to name each element once), else as given. */
+export function orderElements(elements: readonly PolicyElement[], order: readonly string[] | undefined): PolicyElement[] {
+  if (order === undefined) return [...elements];
+  const byId = new Map(elements.map((e) => [e.id, e]));
+  return order.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The dialog control for an element, or the static text of a note, with how it was written. */
 export function buildControl(ctx: ElementContext, e: ElementInput): PresentationControl {
+  return { ...buildControlKind(ctx, e), ...controlAsWritten(e) } as PresentationControl;
+}
+
+function buildControlKind(ctx: ElementContext, e: ElementInput): PresentationControl {
   if ('note' in e) return { kind: 'text', text: localize(e.note, ctx.locales) };
   const base = { refId: e.id, label: localize(e.label ?? e.id, ctx.locales) };
   switch (e.type) {
@@ -92,9 +106,10 @@ export function buildControl(ctx: ElementContext, e: ElementInput): Presentation
     }
     case 'text': {
       const defaultValue = e.default === undefined ? {} : { defaultValue: localize(e.default, ctx.locales) };
-      if (e.suggestions === undefined) return { kind: 'textBox', ...base, ...defaultValue };
+      const label = e.labelAttributes === undefined ? {} : { labelAttributes: e.labelAttributes };
+      if (e.suggestions === undefined) return { kind: 'textBox', ...base, ...defaultValue, ...label };
       const suggestions = e.suggestions.map((s) => localize(s, ctx.locales));
-      return { kind: 'comboBox', ...base, ...defaultValue, suggestions, noSort: !!e.noSort };
+      return { kind: 'comboBox', ...base, ...defaultValue, suggestions, noSort: !!e.noSort, ...label };
     }
     case 'multiText':
       return { kind: 'multiTextBox', ...base, showAsDialog: !!e.showAsDialog, defaultHeight: e.height ?? 3 };

@@ -31,7 +31,20 @@ export interface ValueListItem {
 
 export type PolicyClass = 'machine' | 'user' | 'both';
 
-interface ElementBase {
+/**
+ * How a node's start tag was written, for templates that must come back exactly as they were
+ * (issue 9). Emitters write an attribute whose value is the XSD default only when it is named in
+ * `explicit`; `extraAttributes` are written verbatim and mean nothing to gpforge or Windows
+ * (unknown names, wrong letter case, values Windows cannot read).
+ */
+export interface AsWritten {
+  /** XML attribute names the source states, even where they hold the XSD default. */
+  readonly explicit?: readonly string[];
+  /** Attributes kept as written, by name (e.g. `{ maxvalue: "65535", Area: "Security Baseline" }`). */
+  readonly extraAttributes?: Readonly<Record<string, string>>;
+}
+
+interface ElementBase extends AsWritten {
   readonly id: string;
   /** Absent: the policy key. */
   readonly key?: string;
@@ -82,7 +95,7 @@ export interface MultiTextElement extends ElementBase {
   readonly soft: boolean;
 }
 
-export interface EnumItem {
+export interface EnumItem extends AsWritten {
   readonly id: string;
   /** ADML string id of the item's display name. */
   readonly stringId: string;
@@ -118,10 +131,17 @@ export type PolicyElement =
 export type ElementType = PolicyElement['type'];
 
 /** ADML presentation controls (FORMATS.md c.10), in dialog order; labels are per locale. */
-export type PresentationControl =
+export type PresentationControl = AsWritten & PresentationControlKind;
+
+/** textBox and comboBox hold their label in a `<label>` child; its own attributes, as written. */
+export interface LabelAttributes {
+  readonly labelAttributes?: Readonly<Record<string, string>>;
+}
+
+type PresentationControlKind =
   | { readonly kind: 'text'; readonly text: Localized }
   | { readonly kind: 'checkBox'; readonly refId: string; readonly label: Localized; readonly defaultChecked: boolean }
-  | { readonly kind: 'textBox'; readonly refId: string; readonly label: Localized; readonly defaultValue?: Localized }
+  | ({ readonly kind: 'textBox'; readonly refId: string; readonly label: Localized; readonly defaultValue?: Localized } & LabelAttributes)
   | {
       readonly kind: 'decimalTextBox' | 'longDecimalTextBox';
       readonly refId: string;
@@ -130,14 +150,14 @@ export type PresentationControl =
       readonly spin: boolean;
       readonly spinStep: number;
     }
-  | {
+  | ({
       readonly kind: 'comboBox';
       readonly refId: string;
       readonly label: Localized;
       readonly defaultValue?: Localized;
       readonly suggestions: readonly Localized[];
       readonly noSort: boolean;
-    }
+    } & LabelAttributes)
   | {
       readonly kind: 'dropdownList';
       readonly refId: string;
@@ -155,7 +175,7 @@ export type PresentationControl =
       readonly defaultHeight: number;
     };
 
-export interface Policy {
+export interface Policy extends AsWritten {
   /** ADMX policy name. */
   readonly id: string;
   readonly class: PolicyClass;
@@ -174,12 +194,15 @@ export interface Policy {
   readonly enabledList?: ValueList;
   readonly disabledList?: ValueList;
   readonly clientExtension?: string;
+  /** In ADMX order, which may differ from the dialog's (`presentation`). */
   readonly elements: readonly PolicyElement[];
-  /** Empty when the policy has no elements and no notes; then ADMX carries no presentation. */
+  /** The dialog's controls in order; an empty one is written only when `presentationId` is set. */
   readonly presentation: readonly PresentationControl[];
+  /** The ADML presentation id; absent: the policy id, and no presentation when it has no controls. */
+  readonly presentationId?: string;
 }
 
-export interface Category {
+export interface Category extends AsWritten {
   readonly id: string;
   readonly nameStringId: string;
   readonly name: Localized;
@@ -208,9 +231,11 @@ export interface Product {
   readonly majorVersions: readonly MajorVersion[];
 }
 
-export type SupportedCondition =
-  | { readonly kind: 'range'; readonly ref: string; readonly minVersionIndex?: number; readonly maxVersionIndex?: number }
-  | { readonly kind: 'reference'; readonly ref: string };
+export type SupportedCondition = AsWritten &
+  (
+    | { readonly kind: 'range'; readonly ref: string; readonly minVersionIndex?: number; readonly maxVersionIndex?: number }
+    | { readonly kind: 'reference'; readonly ref: string }
+  );
 
 export interface SupportedDefinition {
   readonly id: string;
@@ -232,10 +257,20 @@ export interface DefinitionsFile {
   readonly namespace: string;
   readonly prefix: string;
   readonly fileName: string;
-  /** ADMX revision; minRequiredRevision and ADML revision are the same (FORMATS.md c.3). */
+  /** ADMX revision (FORMATS.md c.3). */
   readonly revision: string;
-  /** First entry is the default locale and the ADMX fallbackCulture. */
+  /** `resources/@minRequiredRevision`; absent: `revision`. */
+  readonly minRequiredRevision?: string;
+  /** The ADMLs' revision; absent: `revision`. */
+  readonly admlRevision?: string;
+  /** `resources/@fallbackCulture`; absent: not written (the XSD default, en-US, applies). */
+  readonly fallbackCulture?: string;
+  /** First entry is the default locale. */
   readonly locales: readonly string[];
+  /** ADML strings no ADMX attribute refers to, kept by id (imported templates carry some). */
+  readonly unusedStrings?: readonly { readonly id: string; readonly text: Localized }[];
+  /** Sections written even when empty (`<supportedOn></supportedOn>` in nca.admx). */
+  readonly emptySections?: readonly ('supportedOn' | 'categories' | 'policies')[];
   /** ADML displayName and description. */
   readonly displayName: Localized;
   readonly description: Localized;

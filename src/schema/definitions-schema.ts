@@ -25,12 +25,30 @@ import {
 const strictObject = <T extends Record<string, TSchema>>(properties: T, description: string) =>
   Type.Object(properties, { additionalProperties: false, description });
 
+/**
+ * Attributes kept verbatim for an exact rebuild of an imported template (issue 9): names and
+ * values as written, meaning nothing to gpforge or Windows (SecGuide's `Area`, CEIPEnable's
+ * misspelt `maxvalue`, Office's `defaultValue=""`). `gpforge import` writes them; authors need not.
+ */
+const XmlAttributes = (where: string) =>
+  Type.Optional(
+    Type.Record(Type.String({ pattern: '^[A-Za-z_][A-Za-z0-9_.:-]*$' }), Type.String(), {
+      description: `Extra XML attributes written verbatim on ${where} (from gpforge import).`,
+    }),
+  );
+
+/** An ADML string id, where an imported template's differs from the one gpforge derives. */
+const StringId = (of: string) =>
+  Type.Optional(Type.String({ minLength: 1, description: `ADML string id of the ${of} (default: derived from the id).` }));
+
 const elementCommon = {
   id: Type.String({ minLength: 1, description: 'Element id; the presentation control refers to it (refId).' }),
   key: Type.Optional(RegistryKey),
   valueName: Type.Optional(ValueName),
   clientExtension: Type.Optional(ClientExtension),
   label: Type.Optional(Localized),
+  xmlAttributes: XmlAttributes('the ADMX element'),
+  controlAttributes: XmlAttributes('the ADML presentation control'),
 };
 
 const BooleanElement = strictObject(
@@ -84,6 +102,8 @@ const EnumItemSchema = strictObject(
     name: Localized,
     value: RegValueSchema,
     valueList: Type.Optional(ValueListSchema),
+    nameId: StringId('item name'),
+    xmlAttributes: XmlAttributes('the <item>'),
   },
   'One choice of a drop-down list.',
 );
@@ -111,6 +131,7 @@ const TextElement = strictObject(
     default: Type.Optional(Localized),
     suggestions: Type.Optional(Type.Array(Localized, { description: 'Offer these texts in a combo box.' })),
     noSort: BoolFlag('Keep suggestions in file order.'),
+    labelAttributes: XmlAttributes('the control\'s <label>'),
   },
   'A text box, or a combo box when suggestions are given (ADMX text).',
 );
@@ -136,6 +157,8 @@ const ListElement = strictObject(
     key: elementCommon.key,
     clientExtension: elementCommon.clientExtension,
     label: elementCommon.label,
+    xmlAttributes: elementCommon.xmlAttributes,
+    controlAttributes: elementCommon.controlAttributes,
     valuePrefix: Type.Optional(Type.String({ description: 'Values are named <prefix>1, <prefix>2, ...' })),
     additive: BoolFlag('Keep values already in the key instead of deleting them first.'),
     explicitValue: BoolFlag('The user enters each value name as well as its data.'),
@@ -144,7 +167,10 @@ const ListElement = strictObject(
   'A list of values under a key (ADMX list).',
 );
 
-const NoteSchema = strictObject({ note: Localized }, 'A line of text in the dialog, not stored anywhere.');
+const NoteSchema = strictObject(
+  { note: Localized, controlAttributes: XmlAttributes('the ADML <text>') },
+  'A line of text in the dialog, not stored anywhere.',
+);
 
 export const ElementSchema = Type.Union([
   BooleanElement,
@@ -173,17 +199,34 @@ export const PolicySchema = strictObject(
     disabledList: Type.Optional(ValueListSchema),
     clientExtension: Type.Optional(ClientExtension),
     elements: Type.Optional(Type.Array(ElementSchema)),
+    elementOrder: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        description: 'Element ids in ADMX order, where it differs from the dialog order of `elements` (imported templates).',
+      }),
+    ),
+    presentationId: Type.Optional(Type.String({ minLength: 1, description: 'ADML presentation id (default: the policy id).' })),
+    nameId: StringId('policy name'),
+    explainId: StringId('explain text'),
+    xmlAttributes: XmlAttributes('the <policy>'),
   },
   'One policy setting.',
 );
 
 const CategorySchema = strictObject(
-  { id: AdmxId, name: Localized, explain: Type.Optional(Localized), parent: Type.Optional(Reference) },
+  {
+    id: AdmxId,
+    name: Localized,
+    explain: Type.Optional(Localized),
+    parent: Type.Optional(Reference),
+    nameId: StringId('category name'),
+    explainId: StringId('category explain text'),
+    xmlAttributes: XmlAttributes('the <category>'),
+  },
   'A folder in the editor tree.',
 );
 
 const VersionSchema = strictObject(
-  { id: AdmxId, name: Localized, versionIndex: DwordNumber('Position of this version.') },
+  { id: AdmxId, name: Localized, versionIndex: DwordNumber('Position of this version.'), nameId: StringId('version name') },
   'A minor version of a product.',
 );
 
@@ -192,6 +235,7 @@ const MajorVersionSchema = strictObject(
     id: AdmxId,
     name: Localized,
     versionIndex: DwordNumber('Position of this version.'),
+    nameId: StringId('version name'),
     minorVersions: Type.Optional(Type.Array(VersionSchema)),
   },
   'A major version of a product.',
@@ -201,18 +245,20 @@ const ProductSchema = strictObject(
   {
     id: AdmxId,
     name: Localized,
+    nameId: StringId('product name'),
     versions: Type.Optional(Type.Array(MajorVersionSchema)),
   },
   'A product that supportedOn definitions refer to.',
 );
 
 const ConditionSchema = Type.Union([
-  strictObject({ reference: Reference }, 'The named product or version.'),
+  strictObject({ reference: Reference, xmlAttributes: XmlAttributes('the <reference>') }, 'The named product or version.'),
   strictObject(
     {
       range: Reference,
       minVersionIndex: Type.Optional(DwordNumber('Lowest version index.')),
       maxVersionIndex: Type.Optional(DwordNumber('Highest version index.')),
+      xmlAttributes: XmlAttributes('the <range>'),
     },
     'Versions of a product or major version between two indexes.',
   ),
@@ -222,6 +268,7 @@ const SupportedOnSchema = strictObject(
   {
     id: AdmxId,
     text: Localized,
+    textId: StringId('supportedOn text'),
     or: Type.Optional(Type.Array(ConditionSchema, { minItems: 1 })),
     and: Type.Optional(Type.Array(ConditionSchema, { minItems: 1 })),
   },
@@ -235,6 +282,13 @@ export const DefinitionsSchema = strictObject(
     prefix: AdmxId,
     fileName: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]+$', description: 'Base name of the .admx/.adml/.adm files.' })),
     revision: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX revision as "major.minor", in quotes' })),
+    minRequiredRevision: Type.Optional(
+      Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX resources/@minRequiredRevision (default: revision).' }),
+    ),
+    admlRevision: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'Revision of the ADML files (default: revision).' })),
+    fallbackCulture: Type.Optional(
+      Type.String({ minLength: 1, description: 'ADMX resources/@fallbackCulture; not written when absent (Windows then uses en-US).' }),
+    ),
     locales: Type.Optional(Type.Array(LocaleId, { minItems: 1, description: 'The first is the default locale.' })),
     fallback: BoolFlag('A locale without a text uses the default text (a warning instead of an error).'),
     lenient: BoolFlag(
@@ -248,6 +302,11 @@ export const DefinitionsSchema = strictObject(
     supportedOn: Type.Optional(Type.Array(SupportedOnSchema)),
     categories: Type.Optional(Type.Array(CategorySchema)),
     policies: Type.Optional(Type.Array(PolicySchema)),
+    unusedStrings: Type.Optional(
+      Type.Record(Type.String({ minLength: 1 }), Localized, {
+        description: 'ADML strings nothing refers to, kept by id so an imported ADML comes back whole.',
+      }),
+    ),
   },
   'gpforge definitions: one ADMX namespace (DESIGN.md §1.1).',
 );

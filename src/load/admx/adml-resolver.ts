@@ -26,6 +26,8 @@ const REFERENCE = /^\s*\$\((string|presentation)\.([^)]*)\)\s*$/;
 export class AdmlResolver {
   readonly locales: readonly string[];
   private readonly warned = new Set<string>();
+  /** String ids some ADMX attribute referred to. */
+  private readonly used = new Set<string>();
 
   constructor(
     private readonly admx: Source,
@@ -78,9 +80,19 @@ export class AdmlResolver {
     report(source, 'GPF1210', attributeSpan(source.text, element, name), what, this.locales[index] ?? '', this.locales[0] ?? '');
   }
 
+  /** The default ADML's strings that nothing referred to (so far), in ADML order, texts per locale. */
+  unusedStrings(): { id: string; text: Localized }[] {
+    const [first] = this.tables;
+    if (!first) return [];
+    return [...first.strings.entries()]
+      .filter(([id]) => !this.used.has(id))
+      .map(([id, fallback]) => ({ id, text: Object.fromEntries(this.tables.map((t) => [t.locale, t.strings.get(id) ?? fallback])) }));
+  }
+
   private resolveString(element: XmlElement, name: string, value: string): ResolvedString {
     const id = this.referenceId(element, name, value, 'string');
     if (id === undefined) return this.unresolved(value);
+    this.used.add(id);
     const perLocale = this.tables.map((t) => t.strings.get(id));
     const fallback = perLocale[0];
     if (fallback === undefined) {

@@ -6,7 +6,7 @@
 import type { Category, DefinitionsFile, MajorVersion, MinorVersion, Product, SupportedCondition, SupportedDefinition, UsingNamespace } from '../../model/types.js';
 import type { AdmlResolver } from './adml-resolver.js';
 import type { AdmlTables } from './adml-tables.js';
-import { report, requiredAttribute, uint32Attribute, type Source } from './read-attributes.js';
+import { asWritten, report, requiredAttribute, uint32Attribute, type Source } from './read-attributes.js';
 import { readPolicy, refOf } from './read-policy.js';
 import { attribute, childNamed, childrenNamed } from './xml-query.js';
 import { tagSpan, type XmlElement } from './xml-tree.js';
@@ -28,12 +28,14 @@ export function readAdmx(source: Source, root: XmlElement, resolver: AdmlResolve
   const products = supportedOn && childNamed(supportedOn, 'products');
   const definitions = supportedOn && childNamed(supportedOn, 'definitions');
   const perLocale = (pick: (t: AdmlTables) => string) => Object.fromEntries(resolver.tables.map((t) => [t.locale, pick(t)]));
-  return {
+  const revision = requiredAttribute(source, root, 'revision');
+  const body = {
     sourcePath: info.sourcePath,
     namespace: target ? requiredAttribute(source, target, 'namespace') : '',
     prefix: target ? requiredAttribute(source, target, 'prefix') : '',
     fileName: info.fileName,
-    revision: requiredAttribute(source, root, 'revision'),
+    revision,
+    ...revisions(root, resolver, revision),
     locales: resolver.locales,
     displayName: perLocale((t) => t.displayName),
     description: perLocale((t) => t.description),
@@ -43,6 +45,27 @@ export function readAdmx(source: Source, root: XmlElement, resolver: AdmlResolve
     supportedOn: definitions ? childrenNamed(definitions, 'definition').map((d) => readSupportedDefinition(source, resolver, d)) : [],
     categories: childrenOf(root, 'categories', 'category').map((c) => readCategory(source, resolver, c)),
     policies: childrenOf(root, 'policies', 'policy').flatMap((p) => readPolicy(source, resolver, p) ?? []),
+  };
+  const unusedStrings = resolver.unusedStrings();
+  const emptySections = SECTIONS.filter((name) => {
+    const section = childNamed(root, name);
+    return section !== undefined && section.children.length === 0;
+  });
+  return { ...body, ...(unusedStrings.length > 0 && { unusedStrings }), ...(emptySections.length > 0 && { emptySections }) };
+}
+
+const SECTIONS = ['supportedOn', 'categories', 'policies'] as const;
+
+/** minRequiredRevision, the ADML revision and fallbackCulture, where written (kept for an exact rebuild). */
+function revisions(root: XmlElement, resolver: AdmlResolver, revision: string) {
+  const resources = childNamed(root, 'resources');
+  const minRequiredRevision = resources && attribute(resources, 'minRequiredRevision');
+  const fallback = resources && attribute(resources, 'fallbackCulture');
+  const admlRevision = resolver.tables[0]?.revision;
+  return {
+    ...(minRequiredRevision !== undefined && minRequiredRevision !== revision && { minRequiredRevision }),
+    ...(admlRevision !== undefined && admlRevision !== revision && { admlRevision }),
+    ...(fallback !== undefined && { fallbackCulture: fallback }),
   };
 }
 
@@ -86,7 +109,7 @@ function readSupportedDefinition(source: Source, resolver: AdmlResolver, d: XmlE
   const logic = d.children.find((c) => c.name === 'and' || c.name === 'or');
   if (!logic) return base;
   const conditions = logic.children.flatMap((c): SupportedCondition[] => {
-    if (c.name === 'reference') return [{ kind: 'reference', ref: requiredAttribute(source, c, 'ref') }];
+    if (c.name === 'reference') return [{ kind: 'reference', ref: requiredAttribute(source, c, 'ref'), ...asWritten(c, ['ref']) }];
     if (c.name !== 'range') return [];
     const min = uint32Attribute(source, c, 'minVersionIndex');
     const max = uint32Attribute(source, c, 'maxVersionIndex');
@@ -96,6 +119,7 @@ function readSupportedDefinition(source: Source, resolver: AdmlResolver, d: XmlE
         ref: requiredAttribute(source, c, 'ref'),
         ...(min !== undefined && { minVersionIndex: min }),
         ...(max !== undefined && { maxVersionIndex: max }),
+        ...asWritten(c, ['ref', 'minVersionIndex', 'maxVersionIndex']),
       },
     ];
   });
@@ -112,5 +136,6 @@ function readCategory(source: Source, resolver: AdmlResolver, c: XmlElement): Ca
     name: name.text,
     ...(explain && { explainStringId: explain.id, explain: explain.text }),
     ...(parent !== '' && { parent }),
+    ...asWritten(c, ['name', 'displayName', 'explainText']),
   };
 }

@@ -1,9 +1,12 @@
 /**
- * Typed attribute reads with the XSD's defaults (FORMATS.md c.8, c.10). A value that does not
- * parse is reported at the attribute's value (GPF1207) and the default is used instead.
+ * Typed attribute reads with the XSD's defaults (FORMATS.md c.8, c.10), by exact name as Windows
+ * reads them. A value that does not parse is what Windows ignores: a warning at the value
+ * (GPF1216), the default is used, and the attribute is kept as written (asWritten) so that a
+ * rebuilt template says exactly what the original said.
  */
 import { diagnostic, type ArgsOf, type Diagnostic, type Span } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
+import type { AsWritten } from '../../model/types.js';
 import { attribute, attributeSpan } from './xml-query.js';
 import type { XmlElement } from './xml-tree.js';
 
@@ -16,6 +19,47 @@ export interface Source {
 
 export function report<C extends DiagnosticCode>(source: Source, code: C, span: Span | undefined, ...args: ArgsOf<C>): void {
   source.diagnostics.push(diagnostic(code, source.file, span, ...args));
+}
+
+/** Attributes whose value could not be read, per element: kept verbatim by asWritten. */
+const unreadable = new WeakMap<XmlElement, Set<string>>();
+
+function ignoreUnreadable(source: Source, element: XmlElement, name: string, raw: string, expected: string): void {
+  report(source, 'GPF1216', attributeSpan(source.text, element, name), raw, expected, name);
+  const names = unreadable.get(element) ?? new Set<string>();
+  names.add(name);
+  unreadable.set(element, names);
+}
+
+/** Attributes with an XSD default: written back only where the source states them (AsWritten.explicit). */
+const DEFAULTED = new Set([
+  'required', 'minValue', 'maxValue', 'storeAsText', 'soft', 'maxLength', 'maxStrings', 'expandable', 'additive', 'explicitValue',
+  'defaultChecked', 'spin', 'spinStep', 'noSort', 'showAsDialog', 'defaultHeight',
+]);
+
+/**
+ * How `element`'s start tag was written, given the attributes gpforge interprets on it: the
+ * defaulted ones it states, and every other attribute (unknown, wrong letter case, unreadable
+ * value) verbatim. `xmlns` declarations are the XML layer's, not the element's.
+ */
+export function asWritten(element: XmlElement, interpreted: readonly string[]): AsWritten {
+  const failed = unreadable.get(element);
+  const explicit: string[] = [];
+  const extra: Record<string, string> = {};
+  for (const [name, value] of Object.entries(element.attributes)) {
+    if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
+    if (!interpreted.includes(name) || failed?.has(name)) extra[name] = value;
+    else if (DEFAULTED.has(name)) explicit.push(name);
+  }
+  return {
+    ...(explicit.length > 0 && { explicit }),
+    ...(Object.keys(extra).length > 0 && { extraAttributes: extra }),
+  };
+}
+
+/** Every attribute of `element` as written (for nodes whose attributes gpforge does not interpret, e.g. `<label>`). */
+export function allAttributes(element: XmlElement): Readonly<Record<string, string>> | undefined {
+  return asWritten(element, []).extraAttributes;
 }
 
 const UINT32_MAX = 0xffffffff;
@@ -37,7 +81,7 @@ export function uint32Attribute(source: Source, element: XmlElement, name: strin
   if (raw === undefined) return fallback;
   const value = DIGITS.test(raw) ? Number(raw) : NaN;
   if (value <= UINT32_MAX) return value;
-  report(source, 'GPF1207', attributeSpan(source.text, element, name), raw, `an unsigned 32-bit integer (${name})`);
+  ignoreUnreadable(source, element, name, raw, 'an unsigned 32-bit integer');
   return fallback;
 }
 
@@ -48,7 +92,7 @@ export function uint64Attribute(source: Source, element: XmlElement, name: strin
   if (raw === undefined) return fallback;
   const value = DIGITS.test(raw) ? BigInt(raw.trim()) : -1n;
   if (value >= 0n && value <= UINT64_MAX) return value;
-  report(source, 'GPF1207', attributeSpan(source.text, element, name), raw, `an unsigned 64-bit integer (${name})`);
+  ignoreUnreadable(source, element, name, raw, 'an unsigned 64-bit integer');
   return fallback;
 }
 
@@ -59,6 +103,6 @@ export function booleanAttribute(source: Source, element: XmlElement, name: stri
   const value = raw.trim();
   if (value === 'true' || value === '1') return true;
   if (value === 'false' || value === '0') return false;
-  report(source, 'GPF1207', attributeSpan(source.text, element, name), raw, `true or false (${name})`);
+  ignoreUnreadable(source, element, name, raw, 'true or false');
   return fallback;
 }

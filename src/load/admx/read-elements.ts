@@ -1,11 +1,12 @@
 /**
  * A policy's `<elements>` (FORMATS.md c.8) → model elements, in document order, with the XSD
  * defaults filled in. Attributes the model has no field for (`list/@valueName`,
- * `boolean/@required`, `text/@minValue`…) are not read; lint reports them.
+ * `boolean/@required`, `text/@minValue`, `maxvalue`…) mean nothing to Windows either: they are
+ * kept as written (asWritten) and lint reports them.
  */
 import type { EnumItem, PolicyElement } from '../../model/types.js';
 import type { AdmlResolver } from './adml-resolver.js';
-import { booleanAttribute, report, requiredAttribute, uint32Attribute, uint64Attribute, type Source } from './read-attributes.js';
+import { asWritten, booleanAttribute, report, requiredAttribute, uint32Attribute, uint64Attribute, type Source } from './read-attributes.js';
 import { optionalRegValue, optionalValueList, readRegValue, readValueList } from './read-values.js';
 import { attribute, childNamed } from './xml-query.js';
 import { tagSpan, type XmlElement } from './xml-tree.js';
@@ -27,7 +28,25 @@ export function readElements(ctx: ElementContext, elements: XmlElement): PolicyE
   return read;
 }
 
+/** The attributes gpforge reads, per element kind (FORMATS.md c.8); the rest are kept verbatim. */
+const COMMON = ['id', 'key', 'valueName', 'clientExtension'];
+const NUMBER = [...COMMON, 'required', 'minValue', 'maxValue', 'storeAsText', 'soft'];
+const INTERPRETED: Readonly<Record<string, readonly string[]>> = {
+  boolean: COMMON,
+  decimal: NUMBER,
+  longDecimal: NUMBER,
+  text: [...COMMON, 'required', 'maxLength', 'expandable', 'soft'],
+  multiText: [...COMMON, 'required', 'maxLength', 'maxStrings', 'soft'],
+  enum: [...COMMON, 'required'],
+  list: ['id', 'key', 'clientExtension', 'valuePrefix', 'additive', 'expandable', 'explicitValue'],
+};
+
 function readElement(ctx: ElementContext, e: XmlElement): PolicyElement | undefined {
+  const read = readElementValues(ctx, e);
+  return read && { ...read, ...asWritten(e, INTERPRETED[e.name] ?? []) };
+}
+
+function readElementValues(ctx: ElementContext, e: XmlElement): PolicyElement | undefined {
   const { source } = ctx;
   switch (e.name) {
     case 'boolean':
@@ -90,7 +109,7 @@ function readText(source: Source, e: XmlElement, type: 'text' | 'multiText'): Po
   return { ...common, type, maxStrings: uint32Attribute(source, e, 'maxStrings', 0) };
 }
 
-/** No valueName: the XSD has none on list, and what nca.admx means by one is unknown (FORMATS.md c.8). */
+/** No valueName: the XSD has none on list, and what nca.admx means by one is unknown (FORMATS.md c.8): kept verbatim. */
 function readList(source: Source, e: XmlElement): PolicyElement {
   const valuePrefix = attribute(e, 'valuePrefix');
   return {
@@ -120,6 +139,7 @@ function readEnumItems(ctx: ElementContext, e: XmlElement): EnumItem[] {
       name: name.text,
       value,
       ...(valueList && { valueList: readValueList(ctx.source, valueList) }),
+      ...asWritten(item, ['displayName']),
     });
   }
   return items;

@@ -1,12 +1,15 @@
 /** One ADMX `<policy>` (FORMATS.md c.7) → model Policy, with its elements and presentation. */
 import type { Policy, PolicyClass } from '../../model/types.js';
 import type { AdmlResolver } from './adml-resolver.js';
-import { report, requiredAttribute, type Source } from './read-attributes.js';
+import { asWritten, report, requiredAttribute, type Source } from './read-attributes.js';
 import { readElements } from './read-elements.js';
 import { readPresentation } from './read-presentation.js';
 import { optionalRegValue, optionalValueList } from './read-values.js';
 import { attribute, attributeSpan, childNamed } from './xml-query.js';
 import type { XmlElement } from './xml-tree.js';
+
+/** The `<policy>` attributes gpforge reads (FORMATS.md c.7); others (SecGuide's `Area`) are kept verbatim. */
+const POLICY_ATTRIBUTES = ['name', 'class', 'displayName', 'explainText', 'presentation', 'key', 'valueName', 'clientExtension'];
 
 const CLASSES: ReadonlyMap<string, PolicyClass> = new Map([
   ['Machine', 'machine'],
@@ -48,6 +51,8 @@ export function readPolicy(source: Source, resolver: AdmlResolver, p: XmlElement
     ...(clientExtension !== undefined && { clientExtension }),
     elements,
     presentation: presentation ? readPresentation(resolver, id, presentation, elements) : [],
+    ...(presentation && { presentationId: presentation.id }),
+    ...asWritten(p, POLICY_ATTRIBUTES),
   };
 }
 

@@ -7,7 +7,7 @@
  */
 import type { Localized, PolicyElement, PresentationControl } from '../../model/types.js';
 import type { AdmlResolver, ResolvedPresentation } from './adml-resolver.js';
-import { booleanAttribute, report, requiredAttribute, uint32Attribute, uint64Attribute, type Source } from './read-attributes.js';
+import { allAttributes, asWritten, booleanAttribute, report, requiredAttribute, uint32Attribute, uint64Attribute, type Source } from './read-attributes.js';
 import { attribute, childNamed, childrenNamed } from './xml-query.js';
 import { tagSpan, type XmlElement } from './xml-tree.js';
 
@@ -22,6 +22,18 @@ export const CONTROL_KINDS = new Set([
   'listBox',
   'multiTextBox',
 ]);
+
+/** The attributes gpforge reads, per control kind (FORMATS.md c.10); the rest are kept verbatim. */
+const CONTROL_ATTRIBUTES: Readonly<Record<string, readonly string[]>> = {
+  checkBox: ['refId', 'defaultChecked'],
+  textBox: ['refId'],
+  decimalTextBox: ['refId', 'defaultValue', 'spin', 'spinStep'],
+  longDecimalTextBox: ['refId', 'defaultValue', 'spin', 'spinStep'],
+  comboBox: ['refId', 'noSort'],
+  dropdownList: ['refId', 'noSort', 'defaultItem'],
+  listBox: ['refId'],
+  multiTextBox: ['refId', 'showAsDialog', 'defaultHeight'],
+};
 
 interface PresentationContext {
   readonly resolver: AdmlResolver;
@@ -42,12 +54,12 @@ export function readPresentation(resolver: AdmlResolver, policy: string, present
     }
     if (control.name === 'text') {
       const index = textIndex++;
-      controls.push({ kind: 'text', text: localize(ctx, control, (p) => childrenNamed(p, 'text')[index], (c) => c.text) });
+      controls.push({ kind: 'text', text: localize(ctx, control, (p) => childrenNamed(p, 'text')[index], (c) => c.text), ...asWritten(control, []) });
       continue;
     }
     const refId = requiredAttribute(source, control, 'refId');
     if (!ids.has(refId)) report(source, 'GPF1211', tagSpan(control), control.name, refId, policy);
-    else controls.push(readControl(ctx, source, control, refId));
+    else controls.push({ ...readControl(ctx, source, control, refId), ...asWritten(control, CONTROL_ATTRIBUTES[control.name] ?? []) });
   }
   return controls;
 }
@@ -62,7 +74,7 @@ function readControl(ctx: PresentationContext, source: Source, c: XmlElement, re
     case 'checkBox':
       return { kind: 'checkBox', ...base, defaultChecked: flag('defaultChecked', false) };
     case 'textBox':
-      return { kind: 'textBox', ...base, ...optionalText(ctx, c, counterpart, 'defaultValue') };
+      return { kind: 'textBox', ...base, ...optionalText(ctx, c, counterpart, 'defaultValue'), ...labelAttributes(c) };
     case 'decimalTextBox':
     case 'longDecimalTextBox': {
       const defaultValue = uint64Attribute(source, c, 'defaultValue');
@@ -74,7 +86,7 @@ function readControl(ctx: PresentationContext, source: Source, c: XmlElement, re
         return other && childrenNamed(other, 'suggestion')[i];
       };
       const suggestions = childrenNamed(c, 'suggestion').map((_, i) => localize(ctx, c, (p) => suggestion(p, i), (o) => o.text, ` <suggestion> ${i + 1}`));
-      return { kind: 'comboBox', ...base, ...optionalText(ctx, c, counterpart, 'default', 'defaultValue'), suggestions, noSort: flag('noSort', false) };
+      return { kind: 'comboBox', ...base, ...optionalText(ctx, c, counterpart, 'default', 'defaultValue'), suggestions, noSort: flag('noSort', false), ...labelAttributes(c) };
     }
     case 'dropdownList': {
       const defaultItem = uint32Attribute(source, c, 'defaultItem');
@@ -85,6 +97,13 @@ function readControl(ctx: PresentationContext, source: Source, c: XmlElement, re
     default:
       return { kind: 'listBox', ...base };
   }
+}
+
+/** The attributes of a textBox's or comboBox's `<label>` (xml:space="preserve" in appv.adml), as written. */
+function labelAttributes(c: XmlElement): { labelAttributes?: Readonly<Record<string, string>> } {
+  const label = childNamed(c, 'label');
+  const attributes = label && allAttributes(label);
+  return attributes ? { labelAttributes: attributes } : {};
 }
 
 /** `<defaultValue>` of a textBox, `<default>` of a comboBox: per locale, when the default locale has one. */

@@ -11,23 +11,18 @@ export function childNamed(element: XmlElement, name: string): XmlElement | unde
 }
 
 /**
- * An attribute's value. Exact name first; else a case-insensitive match, because Windows'
- * own files misspell case (`maxvalue`, `nosort`, `defaultvalue`; admx-schema README,
- * "Deviations") and evidently mean the attribute. Lint reports those spellings.
+ * An attribute's value, by exact name: Windows' reader is case-sensitive, so `maxvalue` in
+ * CEIPEnable.admx is not maxValue and leaves the default (issue 9). Such spellings are kept as
+ * written (asWritten) and lint reports them (GPF1258).
  */
 export function attribute(element: XmlElement, name: string): string | undefined {
-  const attributes = element.attributes;
-  const exact = attributes[name];
-  if (exact !== undefined) return exact;
-  const lower = name.toLowerCase();
-  for (const key in attributes) if (key.length === name.length && key.toLowerCase() === lower) return attributes[key];
-  return undefined;
+  return Object.hasOwn(element.attributes, name) ? element.attributes[name] : undefined;
 }
 
-/** The attribute's value inside its quotes (case-insensitive name), else the element's `<name`. */
+/** The attribute's value inside its quotes, else the element's `<name`. */
 export function attributeSpan(text: string, element: XmlElement, name: string): Span {
   for (const a of scanStartTag(text, element)) {
-    if (a.name.toLowerCase() === name.toLowerCase()) return { start: a.valueStart, end: Math.max(a.valueEnd, a.valueStart + 1) };
+    if (a.name === name) return { start: a.valueStart, end: Math.max(a.valueEnd, a.valueStart + 1) };
   }
   return tagSpan(element);
 }

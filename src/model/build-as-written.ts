@@ -1,0 +1,73 @@
+/**
+ * The YAML side of AsWritten (model/types.ts, issue 9): which XML attributes a definitions file
+ * states, and the string ids it fixes. A field present in the YAML is an attribute the ADMX/ADML
+ * writes, even when it holds the XSD default; an absent one is left to the default.
+ */
+import type { DefinitionsInput, ElementInput } from '../schema/definitions-schema.js';
+import type { StringIds } from './string-ids.js';
+import type { AsWritten } from './types.js';
+
+/** YAML field → the XML attribute it writes, for fields with an XSD default (FORMATS.md c.8, c.10). */
+const ELEMENT_FIELDS: Readonly<Record<string, string>> = {
+  required: 'required',
+  min: 'minValue',
+  max: 'maxValue',
+  storeAsText: 'storeAsText',
+  soft: 'soft',
+  maxLength: 'maxLength',
+  maxStrings: 'maxStrings',
+  expandable: 'expandable',
+  additive: 'additive',
+  explicitValue: 'explicitValue',
+};
+const CONTROL_FIELDS: Readonly<Record<string, string>> = {
+  defaultChecked: 'defaultChecked',
+  spin: 'spin',
+  spinStep: 'spinStep',
+  noSort: 'noSort',
+  showAsDialog: 'showAsDialog',
+  height: 'defaultHeight',
+};
+
+/** `{ extraAttributes }` when the YAML gives any. */
+export function extraOf(attributes: Readonly<Record<string, string>> | undefined): AsWritten {
+  return attributes !== undefined && Object.keys(attributes).length > 0 ? { extraAttributes: attributes } : {};
+}
+
+function stated(input: object, fields: Readonly<Record<string, string>>, attributes: Readonly<Record<string, string>> | undefined): AsWritten {
+  const explicit = Object.keys(fields).filter((field) => Object.hasOwn(input, field) && (input as Record<string, unknown>)[field] !== undefined);
+  return { ...(explicit.length > 0 && { explicit: explicit.map((f) => fields[f] as string) }), ...extraOf(attributes) };
+}
+
+/** The ADMX element's AsWritten. */
+export function elementAsWritten(e: Exclude<ElementInput, { note: unknown }>): AsWritten {
+  return stated(e, ELEMENT_FIELDS, e.xmlAttributes);
+}
+
+/** The ADML control's AsWritten (notes have only extra attributes). */
+export function controlAsWritten(e: ElementInput): AsWritten {
+  return 'note' in e ? extraOf(e.controlAttributes) : stated(e, CONTROL_FIELDS, e.controlAttributes);
+}
+
+/**
+ * Reserves every string id the file fixes (nameId, explainId, textId, unusedStrings) before any
+ * is derived, so a derived id never takes one that a later object names.
+ */
+export function reserveExplicitStringIds(input: DefinitionsInput, ids: StringIds): StringIds {
+  const reserve = (id: string | undefined) => id !== undefined && ids.reserve(id);
+  for (const id of Object.keys(input.unusedStrings ?? {})) reserve(id);
+  for (const product of input.products ?? []) {
+    reserve(product.nameId);
+    for (const major of product.versions ?? []) {
+      reserve(major.nameId);
+      for (const minor of major.minorVersions ?? []) reserve(minor.nameId);
+    }
+  }
+  for (const s of input.supportedOn ?? []) reserve(s.textId);
+  for (const c of input.categories ?? []) [c.nameId, c.explainId].forEach(reserve);
+  for (const p of input.policies ?? []) {
+    [p.nameId, p.explainId].forEach(reserve);
+    for (const e of p.elements ?? []) if ('type' in e && e.type === 'enum') for (const item of e.items) reserve(item.nameId);
+  }
+  return ids;
+}
