@@ -37,7 +37,8 @@ export function buildPolicyView(file: DefinitionsFile, policy: Policy, strings: 
   const ctx: PolicyContext = { file, policy, strings, report };
   const name = strings.ref(policy.nameStringId);
   const supported = supportedName(ctx);
-  const explain = strings.ref(policy.explainStringId);
+  // ADM's EXPLAIN needs a string even where the ADMX policy has no explainText.
+  const explain = policy.explainStringId === '' ? strings.derive(`${policy.id}_Help`, policy.explain) : strings.ref(policy.explainStringId);
   const hasValue = policy.valueName !== undefined;
   const { enabledValue, disabledValue } = policy;
   const lists = [

@@ -119,7 +119,7 @@ export function collectStrings(file: DefinitionsFile, options: { readonly unique
   }
   for (const policy of file.policies) {
     add(policy.nameStringId, policy.name);
-    add(policy.explainStringId, policy.explain);
+    if (policy.explainStringId !== '') add(policy.explainStringId, policy.explain);
     for (const element of policy.elements) {
       if (element.type === 'enum') for (const item of element.items) add(item.stringId, item.name);
     }
@@ -149,17 +149,15 @@ function buildControl(control: PresentationControl, pick: (text: Localized) => s
       children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, attrs: [], text: escaped(text) })));
     }
     const noSort = control.kind === 'comboBox' ? control.noSort : undefined;
-    return { tag: control.kind, attrs: writtenAttrs(control, { refId: control.refId, noSort }, CONTROL_DEFAULTS), text: '', children };
+    return { tag: control.kind, attrs: writtenAttrs(control, { refId: control.refId, noSort }), text: '', children };
   }
   const text = control.kind === 'text' ? control.text : control.label;
   return { tag: control.kind, attrs: simpleControlAttrs(control), text: escaped(text), children: [] };
 }
 
-/** The XSD defaults of control attributes (FORMATS.md c.10). */
-const CONTROL_DEFAULTS = { defaultChecked: false, noSort: false, spin: true, spinStep: 1, showAsDialog: false, defaultHeight: 3 } as const;
 
 function simpleControlAttrs(control: SimpleControl): XmlAttr[] {
-  const attrs = (entries: Parameters<typeof writtenAttrs>[1]) => writtenAttrs(control, entries, CONTROL_DEFAULTS);
+  const attrs = (entries: Parameters<typeof writtenAttrs>[1]) => writtenAttrs(control, entries);
   switch (control.kind) {
     case 'text':
       return attrs({});

@@ -201,7 +201,7 @@ function buildPolicy(policy: Policy): PolicyView {
       name: policy.id,
       class: POLICY_CLASS[policy.class],
       displayName: stringRef(policy.nameStringId),
-      explainText: stringRef(policy.explainStringId),
+      explainText: policy.explainStringId === '' ? undefined : stringRef(policy.explainStringId),
       presentation: hasPresentation(policy) ? presentationRef(policy.presentationId ?? policy.id) : undefined,
       key: policy.key,
       valueName: policy.valueName,
@@ -220,24 +220,11 @@ export function hasPresentation(policy: Policy): boolean {
   return policy.presentation.length > 0 || policy.presentationId !== undefined;
 }
 
-/** The XSD defaults of element attributes (FORMATS.md c.8). */
-const ELEMENT_DEFAULTS = {
-  required: false,
-  minValue: 0,
-  maxValue: 9999,
-  maxLength: 1023,
-  maxStrings: 0,
-  storeAsText: false,
-  soft: false,
-  expandable: false,
-  additive: false,
-  explicitValue: false,
-} as const;
 
 function buildElement(element: PolicyElement): ElementView {
   const { id, clientExtension, key, valueName } = element;
   const common = { id, clientExtension, key, valueName };
-  const attrs = (entries: Readonly<Record<string, AttrValue>>) => writtenAttrs(element, { ...common, ...entries }, ELEMENT_DEFAULTS);
+  const attrs = (entries: Readonly<Record<string, AttrValue>>) => writtenAttrs(element, { ...common, ...entries });
   switch (element.type) {
     case 'boolean': {
       const { trueValue, falseValue, trueList, falseList } = element;

@@ -5,16 +5,15 @@
  * emitters alike, so both follow one rule.
  */
 import type { AsWritten } from '../model/types.js';
+import { xsdDefault } from '../model/xsd-defaults.js';
 import { xmlAttrs, type AttrValue, type XmlAttr } from './xml-escape.js';
 
-/**
- * `entries` in order (undefined = absent); `defaults` names the entries that have an XSD default
- * and gives it (FORMATS.md c.8, c.10).
- */
-export function writtenAttrs(node: AsWritten, entries: Readonly<Record<string, AttrValue>>, defaults: Readonly<Record<string, AttrValue>> = {}): XmlAttr[] {
+/** `entries` in order (undefined = absent); those with an XSD default (xsd-defaults.ts) follow the rule above. */
+export function writtenAttrs(node: AsWritten, entries: Readonly<Record<string, AttrValue>>): XmlAttr[] {
   const kept: Record<string, AttrValue> = {};
   for (const [name, value] of Object.entries(entries)) {
-    const isDefault = Object.hasOwn(defaults, name) && String(value) === String(defaults[name]);
+    const fallback = xsdDefault(name);
+    const isDefault = fallback !== undefined && String(value) === String(fallback);
     kept[name] = isDefault && !node.explicit?.includes(name) ? undefined : value;
   }
   return [...xmlAttrs(kept), ...extraAttrs(node.extraAttributes)];

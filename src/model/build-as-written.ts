@@ -4,6 +4,7 @@
  * writes, even when it holds the XSD default; an absent one is left to the default.
  */
 import type { DefinitionsInput, ElementInput } from '../schema/definitions-schema.js';
+import { xsdDefault } from './xsd-defaults.js';
 import type { StringIds } from './string-ids.js';
 import type { AsWritten } from './types.js';
 
@@ -34,9 +35,14 @@ export function extraOf(attributes: Readonly<Record<string, string>> | undefined
   return attributes !== undefined && Object.keys(attributes).length > 0 ? { extraAttributes: attributes } : {};
 }
 
+/** The attributes the YAML states with their XSD default's value (others are written anyway). */
 function stated(input: object, fields: Readonly<Record<string, string>>, attributes: Readonly<Record<string, string>> | undefined): AsWritten {
-  const explicit = Object.keys(fields).filter((field) => Object.hasOwn(input, field) && (input as Record<string, unknown>)[field] !== undefined);
-  return { ...(explicit.length > 0 && { explicit: explicit.map((f) => fields[f] as string) }), ...extraOf(attributes) };
+  const value = (field: string) => (input as Record<string, unknown>)[field];
+  const explicit = Object.entries(fields)
+    .filter(([field, xmlName]) => value(field) !== undefined && String(value(field)) === String(xsdDefault(xmlName)))
+    .map(([, xmlName]) => xmlName)
+    .sort();
+  return { ...(explicit.length > 0 && { explicit }), ...extraOf(attributes) };
 }
 
 /** The ADMX element's AsWritten. */

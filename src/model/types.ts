@@ -185,6 +185,7 @@ export interface Policy extends AsWritten {
   readonly supportedOn: string;
   readonly nameStringId: string;
   readonly name: Localized;
+  /** '' when the ADMX policy has no explainText (then `explain` is empty too). */
   readonly explainStringId: string;
   readonly explain: Localized;
   readonly key: string;

@@ -206,7 +206,9 @@ export const PolicySchema = strictObject(
     ),
     presentationId: Type.Optional(Type.String({ minLength: 1, description: 'ADML presentation id (default: the policy id).' })),
     nameId: StringId('policy name'),
-    explainId: StringId('explain text'),
+    explainId: Type.Optional(
+      Type.String({ description: 'ADML string id of the explain text (default: derived from the id); "" writes no explainText, as in imported templates without one.' }),
+    ),
     xmlAttributes: XmlAttributes('the <policy>'),
   },
   'One policy setting.',

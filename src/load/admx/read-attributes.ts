@@ -7,6 +7,7 @@
 import { diagnostic, type ArgsOf, type Diagnostic, type Span } from '../../diagnostics/diagnostic.js';
 import type { DiagnosticCode } from '../../diagnostics/catalogue.js';
 import type { AsWritten } from '../../model/types.js';
+import { xsdDefault } from '../../model/xsd-defaults.js';
 import { attribute, attributeSpan } from './xml-query.js';
 import type { XmlElement } from './xml-tree.js';
 
@@ -31,15 +32,18 @@ function ignoreUnreadable(source: Source, element: XmlElement, name: string, raw
   unreadable.set(element, names);
 }
 
-/** Attributes with an XSD default: written back only where the source states them (AsWritten.explicit). */
-const DEFAULTED = new Set([
-  'required', 'minValue', 'maxValue', 'storeAsText', 'soft', 'maxLength', 'maxStrings', 'expandable', 'additive', 'explicitValue',
-  'defaultChecked', 'spin', 'spinStep', 'noSort', 'showAsDialog', 'defaultHeight',
-]);
+
+/** True when `raw` states the XSD default of `name` (xs:boolean's 0/1 and blanks included). */
+function isXsdDefault(name: string, raw: string): boolean {
+  const fallback = xsdDefault(name);
+  const value = raw.trim();
+  if (typeof fallback === 'boolean') return fallback ? value === 'true' || value === '1' : value === 'false' || value === '0';
+  return fallback !== undefined && /^\d+$/.test(value) && Number(value) === fallback;
+}
 
 /**
- * How `element`'s start tag was written, given the attributes gpforge interprets on it: the
- * defaulted ones it states, and every other attribute (unknown, wrong letter case, unreadable
+ * How `element`'s start tag was written, given the attributes gpforge interprets on it: those
+ * it states with their XSD default's value, and every other attribute (unknown, wrong letter case, unreadable
  * value) verbatim. `xmlns` declarations are the XML layer's, not the element's.
  */
 export function asWritten(element: XmlElement, interpreted: readonly string[]): AsWritten {
@@ -49,10 +53,10 @@ export function asWritten(element: XmlElement, interpreted: readonly string[]): 
   for (const [name, value] of Object.entries(element.attributes)) {
     if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
     if (!interpreted.includes(name) || failed?.has(name)) extra[name] = value;
-    else if (DEFAULTED.has(name)) explicit.push(name);
+    else if (isXsdDefault(name, value)) explicit.push(name);
   }
   return {
-    ...(explicit.length > 0 && { explicit }),
+    ...(explicit.length > 0 && { explicit: explicit.sort() }),
     ...(Object.keys(extra).length > 0 && { extraAttributes: extra }),
   };
 }
@@ -94,6 +98,20 @@ export function uint64Attribute(source: Source, element: XmlElement, name: strin
   if (value >= 0n && value <= UINT64_MAX) return value;
   ignoreUnreadable(source, element, name, raw, 'an unsigned 64-bit integer');
   return fallback;
+}
+
+/**
+ * A registry value's number (`<decimal value>`, `<longDecimal value>`): data, not a hint, so an
+ * unreadable one is an error (GPF1207) rather than something Windows would quietly default.
+ */
+export function registryNumber(source: Source, element: XmlElement, kind: 'decimal' | 'longDecimal'): bigint {
+  const raw = attribute(element, 'value');
+  if (raw === undefined) return 0n; // reported as missing (GPF1205) by the caller
+  const value = DIGITS.test(raw) ? BigInt(raw.trim()) : -1n;
+  const max = kind === 'decimal' ? BigInt(UINT32_MAX) : UINT64_MAX;
+  if (value >= 0n && value <= max) return value;
+  report(source, 'GPF1207', attributeSpan(source.text, element, 'value'), raw, `an unsigned ${kind === 'decimal' ? 32 : 64}-bit integer (value)`);
+  return 0n;
 }
 
 /** xs:boolean: true/false/1/0 (surrounding blanks allowed). */

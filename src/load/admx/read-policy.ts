@@ -33,6 +33,7 @@ export function readPolicy(source: Source, resolver: AdmlResolver, p: XmlElement
   const elementsNode = childNamed(p, 'elements');
   const elements = elementsNode ? readElements({ source, resolver }, elementsNode) : [];
   const presentation = resolver.presentation(p, 'presentation');
+  const controls = presentation ? readPresentation(resolver, id, presentation, elements) : [];
   return {
     id,
     class: policyClass,
@@ -50,8 +51,9 @@ export function readPolicy(source: Source, resolver: AdmlResolver, p: XmlElement
     ...optionalValueList(source, p, 'disabledList'),
     ...(clientExtension !== undefined && { clientExtension }),
     elements,
-    presentation: presentation ? readPresentation(resolver, id, presentation, elements) : [],
-    ...(presentation && { presentationId: presentation.id }),
+    presentation: controls,
+    // Like the YAML builder: only where it is not the policy id, or names an empty presentation.
+    ...(presentation && (presentation.id !== id || controls.length === 0) && { presentationId: presentation.id }),
     ...asWritten(p, POLICY_ATTRIBUTES),
   };
 }

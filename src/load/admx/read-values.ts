@@ -1,6 +1,6 @@
 /** ADMX Value and ValueList (FORMATS.md c.7) → model RegValue / ValueList. */
 import type { RegValue, ValueList, ValueListItem } from '../../model/types.js';
-import { report, requiredAttribute, uint32Attribute, uint64Attribute, type Source } from './read-attributes.js';
+import { registryNumber, report, requiredAttribute, type Source } from './read-attributes.js';
 import { attribute, childNamed } from './xml-query.js';
 import { tagSpan, type XmlElement } from './xml-tree.js';
 
@@ -15,10 +15,10 @@ export function readRegValue(source: Source, holder: XmlElement): RegValue | und
   switch (value.name) {
     case 'decimal':
       requiredAttribute(source, value, 'value');
-      return { kind: 'decimal', value: uint32Attribute(source, value, 'value', 0) };
+      return { kind: 'decimal', value: Number(registryNumber(source, value, 'decimal')) };
     case 'longDecimal':
       requiredAttribute(source, value, 'value');
-      return { kind: 'longDecimal', value: uint64Attribute(source, value, 'value', 0n) };
+      return { kind: 'longDecimal', value: registryNumber(source, value, 'longDecimal') };
     case 'string':
       return { kind: 'string', value: value.text };
     default:

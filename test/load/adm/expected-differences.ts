@@ -228,8 +228,24 @@ export const EXPECTED_DIFFERENCES: readonly ExpectedDifference[] = [
     apply: (file) => ({ ...file, prefix: file.fileName.replace(/[^A-Za-z0-9_]/g, '_').toLowerCase() }),
   },
   {
+    kind: 'how the ADMX/ADML was written',
+    reason: 'ADM has no XML: defaults stated explicitly, extra attributes, presentation ids, minRequiredRevision, the ADML revision, fallbackCulture, unused strings and empty sections have no place in it',
+    apply: (file) => {
+      const { minRequiredRevision: _m, admlRevision: _a, fallbackCulture: _f, unusedStrings: _u, emptySections: _e, ...rest } = file;
+      return withoutAsWritten(rest) as DefinitionsFile;
+    },
+  },
+  {
     kind: 'line breaks and control characters in texts',
     reason: '`[strings]` values have only `\\n`: CRLF and CR read back as LF, other C0 controls and lone surrogates as U+FFFD (escapeAdmString)',
     apply: (file) => mapTexts(file, file.locales, documented),
   },
 ];
+
+/** A deep copy without the AsWritten fields (explicit, extraAttributes, labelAttributes) and presentation ids. */
+function withoutAsWritten(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutAsWritten);
+  if (value === null || typeof value !== 'object') return value;
+  const dropped = new Set(['explicit', 'extraAttributes', 'labelAttributes', 'presentationId']);
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !dropped.has(k)).map(([k, v]) => [k, withoutAsWritten(v)]));
+}

@@ -51,7 +51,7 @@ describe('reader diagnostics, by code and place', () => {
       'Broken.admx:13:42 GPF1208',
       'Broken.admx:16:89 GPF1209',
       'Broken.admx:16:125 GPF1208',
-      'Broken.admx:20:57 GPF1207',
+      'Broken.admx:20:57 GPF1216',
       'Broken.admx:27:25 GPF1207',
       'Broken.admx:29:7 GPF1215',
       'Broken.admx:32:9 GPF1214',

@@ -232,16 +232,42 @@ describe('Windows quirks: case-insensitive names, hyphen ids, attributes the sch
     expect(mode?.type === 'enum' && mode.items[0]?.id).toBe('Mode-A');
   });
 
-  it("honours misspelt case (maxvalue, defaultvalue, nosort) and drops what the model can't carry", () => {
+  it('reads attributes by exact name as Windows does, and keeps misspelt and unknown ones verbatim', () => {
     const p = policy(quirks, 'AllowX-ForestPolicy-and-RUP');
-    expect(element(p, 'StudyIdVal')).toMatchObject({ type: 'decimal', required: true, maxValue: 65535 });
-    expect(element(p, 'Check')).toEqual({ id: 'Check', valueName: 'Check', type: 'boolean' });
-    expect(element(p, 'Name')).toEqual({ id: 'Name', valueName: 'Name', type: 'text', required: false, maxLength: 1023, expandable: false, soft: false });
-    expect(element(p, 'Items')).toEqual({ id: 'Items', key: 'Software\\Policies\\Quirks\\Items', type: 'list', additive: false, expandable: false, explicitValue: false });
+    // maxvalue is not maxValue to Windows: the default 9999 applies; the attribute is kept as written.
+    expect(element(p, 'StudyIdVal')).toMatchObject({ type: 'decimal', required: true, maxValue: 9999, extraAttributes: { maxvalue: '65535' } });
+    expect(element(p, 'Check')).toEqual({ id: 'Check', valueName: 'Check', type: 'boolean', extraAttributes: { required: 'true' } });
+    expect(element(p, 'Name')).toEqual({
+      id: 'Name',
+      valueName: 'Name',
+      type: 'text',
+      required: false,
+      maxLength: 1023,
+      expandable: false,
+      soft: false,
+      extraAttributes: { minValue: '1', maxValue: '9' },
+    });
+    expect(element(p, 'Items')).toEqual({
+      id: 'Items',
+      key: 'Software\\Policies\\Quirks\\Items',
+      type: 'list',
+      additive: false,
+      expandable: false,
+      explicitValue: false,
+      extraAttributes: { valueName: 'ignored' },
+    });
     expect(p.presentation.map((c) => c.kind)).toEqual(['checkBox', 'decimalTextBox', 'textBox', 'dropdownList', 'listBox']);
-    expect(p.presentation[1]).toMatchObject({ defaultValue: 7n, label: { 'en-US': ' Study Identifier: ' } });
-    expect(p.presentation[3]).toEqual({ kind: 'dropdownList', refId: 'Mode', label: { 'en-US': 'Mode:' }, noSort: true });
-    expect(quirks?.supportedOn[0]?.logic?.conditions).toEqual([{ kind: 'reference', ref: 'SUPPORTED_Quirks' }]);
+    expect(p.presentation[0]).toMatchObject({ extraAttributes: { noSort: 'true', defaultItem: '0' } });
+    expect(p.presentation[1]).toMatchObject({ label: { 'en-US': ' Study Identifier: ' }, extraAttributes: { defaultvalue: '7', 'xml:space': 'preserve' } });
+    expect(p.presentation[1]).not.toHaveProperty('defaultValue');
+    expect(p.presentation[3]).toEqual({
+      kind: 'dropdownList',
+      refId: 'Mode',
+      label: { 'en-US': 'Mode:' },
+      noSort: false,
+      extraAttributes: { nosort: 'true', oSort: 'true' },
+    });
+    expect(quirks?.supportedOn[0]?.logic?.conditions).toEqual([{ kind: 'reference', ref: 'SUPPORTED_Quirks', extraAttributes: { minVersionIndex: '1' } }]);
   });
 });
 
