@@ -47,12 +47,21 @@ function backupTime(): Date {
   return epoch !== undefined && /^\d+$/.test(epoch) ? new Date(Number(epoch) * 1000) : FIXED_BACKUP_TIME;
 }
 
-/** Existing templates named by --admx, for GPO files to configure. */
+/**
+ * Existing templates named by --admx, for GPO files to configure. Their errors are shown in full;
+ * their warnings (vendor oddities Windows tolerates, which the admin cannot fix) as one line per
+ * folder (GPF1018), so a CI log stays about the admin's own files.
+ */
 function readExternal(paths: readonly string[]) {
   const results = paths.map((path) => readPolicyDefinitions(path));
+  const summarized = results.flatMap((r, i) => {
+    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
+    const rest = r.diagnostics.filter((d) => d.severity !== 'warning');
+    return warnings === 0 ? rest : [...rest, diagnostic('GPF1018', paths[i] ?? '', undefined, warnings, paths[i] ?? '')];
+  });
   return {
     definitions: results.flatMap((r) => r.definitions),
-    diagnostics: results.flatMap((r) => r.diagnostics),
+    diagnostics: summarized,
     texts: results.flatMap((r) => [...r.texts]),
   };
 }

@@ -28,6 +28,7 @@ export const catalogue = {
   GPF1010: warning((note: string) => `the YAML cannot say this exactly: ${note}`),
   GPF1017: warning((count: number, what: string, id: string) => `${count} ${count === 1 ? 'policy has' : 'policies have'} no ${what}; the import refers ${count === 1 ? 'it' : 'them'} to the added ${what} '${id}'`),
   GPF1011: error((detail: string) => `cannot write: ${detail}`),
+  GPF1018: warning((count: number, path: string) => `${count} warning${count === 1 ? '' : 's'} about the templates in ${path}, each something Windows tolerates; \`gpforge lint ${path}\` lists them`),
   GPF1012: error((path: string) => `${path} differs from what the build produces`),
   GPF1013: error((path: string) => `${path} is missing (the build produces it)`),
   GPF1014: error((path: string) => `${path} is not produced by the build`),
