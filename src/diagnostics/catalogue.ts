@@ -141,6 +141,9 @@ export const catalogue = {
   GPF2118: error((what: string, value: string, max: number) => `${what} '${value.length > 40 ? value.slice(0, 40) + '…' : value}' is ${value.length} characters long; at most ${max} are allowed`),
   GPF2120: warning((what: string, id: string) => `${what} '${id}' contains '-', which the ADMX schema does not allow; Windows loads it, strict tools may not`),
   GPF2119: error(() => `a boolean element needs a 'valueName', or 'trueList'/'falseList' to write`),
+  GPF2121: error((problem: string, known: readonly string[]) => `elementOrder must name each element of the policy once: ${problem}; elements: ${known.join(', ')}`),
+  GPF2122: error((name: string, field?: string) => `extra attribute '${name}' is one gpforge writes itself${field ? ` (from '${field}'); keep one of them` : ''}`),
+  GPF2123: error((id: string) => `unused string '${id}' is also the string id of a text of this file`),
 
   // ── GPF22xx: validate (GPO settings against definitions) ────────────────────────────────
   GPF2201: error((ref: string, suggestion?: string) => `unknown policy '${ref}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),

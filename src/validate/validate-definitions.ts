@@ -7,6 +7,7 @@ import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import { DefinitionsSchema, type DefinitionsInput } from '../schema/definitions-schema.js';
 import { checkStructure } from './check-structure.js';
 import { createContext } from './definitions/context.js';
+import { checkAsWritten } from './definitions/check-as-written.js';
 import { checkElements } from './definitions/check-elements.js';
 import { checkIds } from './definitions/check-ids.js';
 import { checkReferences } from './definitions/check-references.js';
@@ -18,7 +19,7 @@ export interface ValidatedDefinitions {
   readonly input: DefinitionsInput;
 }
 
-const checks = [checkIds, checkReferences, checkRegistry, checkElements, checkTexts];
+const checks = [checkIds, checkReferences, checkRegistry, checkElements, checkTexts, checkAsWritten];
 
 /**
  * Policies with structural errors are left out of the semantic checks so that the rest of the

@@ -1,0 +1,100 @@
+/**
+ * The fields that keep an imported template exact (issue 9): `elementOrder` names each element
+ * once; an extra attribute (xmlAttributes, controlAttributes) never has the name of an attribute
+ * gpforge writes from a YAML field on the same node, which would give the XML element that
+ * attribute twice; an unused string never takes the id of a used one.
+ */
+import type { DataPath } from '../../load/yaml-source.js';
+import type { CheckContext } from './context.js';
+import { policies, typedElements } from './walk.js';
+
+/** XML attribute → the YAML field that writes it ('' = always written). ADMX elements (FORMATS.md c.8). */
+const ELEMENT_ATTRIBUTES: Readonly<Record<string, string>> = {
+  id: '',
+  key: 'key',
+  valueName: 'valueName',
+  clientExtension: 'clientExtension',
+  required: 'required',
+  minValue: 'min',
+  maxValue: 'max',
+  storeAsText: 'storeAsText',
+  soft: 'soft',
+  maxLength: 'maxLength',
+  maxStrings: 'maxStrings',
+  expandable: 'expandable',
+  additive: 'additive',
+  explicitValue: 'explicitValue',
+  valuePrefix: 'valuePrefix',
+};
+
+/** ADML controls (c.10): `default` writes defaultValue on number boxes and defaultItem on drop-down lists. */
+const CONTROL_ATTRIBUTES: Readonly<Record<string, string>> = {
+  refId: '',
+  defaultChecked: 'defaultChecked',
+  spin: 'spin',
+  spinStep: 'spinStep',
+  noSort: 'noSort',
+  showAsDialog: 'showAsDialog',
+  defaultHeight: 'height',
+  defaultValue: 'default',
+  defaultItem: 'default',
+};
+
+/** `<policy>` (c.7). */
+const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
+  name: '',
+  class: '',
+  displayName: '',
+  explainText: 'explainId',
+  presentation: 'presentationId',
+  key: '',
+  valueName: 'valueName',
+  clientExtension: 'clientExtension',
+};
+
+export function checkAsWritten(ctx: CheckContext): void {
+  for (const policy of policies(ctx)) {
+    const p = policy.value;
+    checkClashes(ctx, p, p.xmlAttributes, POLICY_ATTRIBUTES, [...policy.path, 'xmlAttributes']);
+    const ids = [...typedElements(policy)].map((e) => e.value.id);
+    if (p.elementOrder !== undefined) checkOrder(ctx, p.elementOrder, ids, [...policy.path, 'elementOrder']);
+    for (const element of typedElements(policy)) {
+      const e = element.value;
+      checkClashes(ctx, e, e.xmlAttributes, ELEMENT_ATTRIBUTES, [...element.path, 'xmlAttributes']);
+      checkClashes(ctx, e, e.controlAttributes, CONTROL_ATTRIBUTES, [...element.path, 'controlAttributes']);
+    }
+  }
+  checkUnusedStrings(ctx);
+}
+
+function checkOrder(ctx: CheckContext, order: readonly string[], ids: readonly string[], path: DataPath): void {
+  const missing = ids.filter((id) => !order.includes(id));
+  const unknown = order.filter((id) => !ids.includes(id));
+  const twice = order.filter((id, i) => order.indexOf(id) !== i);
+  const problems = [
+    ...(missing.length > 0 ? [`missing ${missing.join(', ')}`] : []),
+    ...(unknown.length > 0 ? [`unknown ${unknown.join(', ')}`] : []),
+    ...(twice.length > 0 ? [`twice ${twice.join(', ')}`] : []),
+  ];
+  if (problems.length > 0) ctx.report('GPF2121', path, problems.join('; '), ids);
+}
+
+/** An attribute written always ('' field) or from a field the node has. */
+function checkClashes(ctx: CheckContext, node: object, extra: Readonly<Record<string, string>> | undefined, written: Readonly<Record<string, string>>, path: DataPath): void {
+  for (const name of Object.keys(extra ?? {})) {
+    if (!Object.hasOwn(written, name)) continue;
+    const field = written[name] as string;
+    if (field === '' || (node as Record<string, unknown>)[field] !== undefined) ctx.report('GPF2122', { key: [...path, name] }, name, ...(field === '' ? [] : [field]));
+  }
+}
+
+/** Ids of the file's texts that unusedStrings must not repeat. */
+function checkUnusedStrings(ctx: CheckContext): void {
+  const unused = ctx.input.unusedStrings;
+  if (unused === undefined) return;
+  const used = new Set<string>();
+  for (const c of ctx.input.categories ?? []) [c.nameId ?? c.id, c.explainId].forEach((id) => id !== undefined && used.add(id));
+  for (const s of ctx.input.supportedOn ?? []) used.add(s.textId ?? s.id);
+  for (const policy of policies(ctx)) [policy.value.nameId ?? policy.value.id, policy.value.explainId].forEach((id) => id !== undefined && used.add(id));
+  for (const id of Object.keys(unused)) if (used.has(id)) ctx.report('GPF2123', { key: ['unusedStrings', id] }, id);
+}
