@@ -3,32 +3,11 @@
  * states, and the string ids it fixes. A field present in the YAML is an attribute the ADMX/ADML
  * writes, even when it holds the XSD default; an absent one is left to the default.
  */
+import { CONTROL_DEFAULTED_FIELDS, ELEMENT_DEFAULTED_FIELDS } from '../schema/attribute-fields.js';
 import type { DefinitionsInput, ElementInput } from '../schema/definitions-schema.js';
 import { xsdDefault } from './xsd-defaults.js';
 import type { StringIds } from './string-ids.js';
 import type { AsWritten } from './types.js';
-
-/** YAML field → the XML attribute it writes, for fields with an XSD default (FORMATS.md c.8, c.10). */
-const ELEMENT_FIELDS: Readonly<Record<string, string>> = {
-  required: 'required',
-  min: 'minValue',
-  max: 'maxValue',
-  storeAsText: 'storeAsText',
-  soft: 'soft',
-  maxLength: 'maxLength',
-  maxStrings: 'maxStrings',
-  expandable: 'expandable',
-  additive: 'additive',
-  explicitValue: 'explicitValue',
-};
-const CONTROL_FIELDS: Readonly<Record<string, string>> = {
-  defaultChecked: 'defaultChecked',
-  spin: 'spin',
-  spinStep: 'spinStep',
-  noSort: 'noSort',
-  showAsDialog: 'showAsDialog',
-  height: 'defaultHeight',
-};
 
 /** `{ extraAttributes }` when the YAML gives any. */
 export function extraOf(attributes: Readonly<Record<string, string>> | undefined): AsWritten {
@@ -47,12 +26,12 @@ function stated(input: object, fields: Readonly<Record<string, string>>, attribu
 
 /** The ADMX element's AsWritten. */
 export function elementAsWritten(e: Exclude<ElementInput, { note: unknown }>): AsWritten {
-  return stated(e, ELEMENT_FIELDS, e.xmlAttributes);
+  return stated(e, ELEMENT_DEFAULTED_FIELDS, e.xmlAttributes);
 }
 
 /** The ADML control's AsWritten (notes have only extra attributes). */
 export function controlAsWritten(e: ElementInput): AsWritten {
-  return 'note' in e ? extraOf(e.controlAttributes) : stated(e, CONTROL_FIELDS, e.controlAttributes);
+  return 'note' in e ? extraOf(e.controlAttributes) : stated(e, CONTROL_DEFAULTED_FIELDS, e.controlAttributes);
 }
 
 /**

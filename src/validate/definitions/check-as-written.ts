@@ -5,39 +5,29 @@
  * attribute twice; an unused string never takes the id of a used one.
  */
 import type { DataPath } from '../../load/yaml-source.js';
+import { CONTROL_DEFAULTED_FIELDS, ELEMENT_DEFAULTED_FIELDS } from '../../schema/attribute-fields.js';
 import type { CheckContext } from './context.js';
 import { policies, typedElements } from './walk.js';
 
-/** XML attribute → the YAML field that writes it ('' = always written). ADMX elements (FORMATS.md c.8). */
+/** XML attribute → the YAML field that writes it ('' = always written). */
+const invert = (fields: Readonly<Record<string, string>>) => Object.fromEntries(Object.entries(fields).map(([field, attribute]) => [attribute, field]));
+
+/** ADMX elements (FORMATS.md c.8). */
 const ELEMENT_ATTRIBUTES: Readonly<Record<string, string>> = {
   id: '',
   key: 'key',
   valueName: 'valueName',
   clientExtension: 'clientExtension',
-  required: 'required',
-  minValue: 'min',
-  maxValue: 'max',
-  storeAsText: 'storeAsText',
-  soft: 'soft',
-  maxLength: 'maxLength',
-  maxStrings: 'maxStrings',
-  expandable: 'expandable',
-  additive: 'additive',
-  explicitValue: 'explicitValue',
   valuePrefix: 'valuePrefix',
+  ...invert(ELEMENT_DEFAULTED_FIELDS),
 };
 
 /** ADML controls (c.10): `default` writes defaultValue on number boxes and defaultItem on drop-down lists. */
 const CONTROL_ATTRIBUTES: Readonly<Record<string, string>> = {
   refId: '',
-  defaultChecked: 'defaultChecked',
-  spin: 'spin',
-  spinStep: 'spinStep',
-  noSort: 'noSort',
-  showAsDialog: 'showAsDialog',
-  defaultHeight: 'height',
   defaultValue: 'default',
   defaultItem: 'default',
+  ...invert(CONTROL_DEFAULTED_FIELDS),
 };
 
 /** `<policy>` (c.7). */
