@@ -12,6 +12,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { definitionsToYaml } from '../../../src/import/definitions-to-yaml.js';
 import { readPolicyDefinitions } from '../../../src/load/admx/read-policy-definitions.js';
+import { lintPolicyDefinitions } from '../../../src/lint/lint-admx.js';
 import { gpforge, tempDir } from '../../support/cli.js';
 import { expectGolden } from '../../support/golden.js';
 import { compareAdmxPair } from '../../support/xml-compare.js';
@@ -77,6 +78,27 @@ describe('as-written fixture: import → YAML → build gives the same XML', () 
     const control = read.definitions[0]?.policies.find((p) => p.id === 'CacheSize')?.presentation[0];
     expect(control).toMatchObject({ kind: 'decimalTextBox', extraAttributes: { defaultValue: '' }, explicit: ['spinStep'] });
     expect(control).not.toHaveProperty('defaultValue');
+  });
+
+  it('lint names each tolerated deviation at its place, GPF1216 for the unreadable value', () => {
+    const lint = lintPolicyDefinitions(DIR, ['en-US']);
+    expect(lint.diagnostics.every((d) => d.severity === 'warning')).toBe(true);
+    expect(where(lint.diagnostics, lint.texts).map((w) => w.replace(`${DIR}/`, ''))).toEqual([
+      'AsWritten.admx:6:40 GPF1252', // using namespace not in this folder
+      'AsWritten.admx:47:191 GPF1257', // policy/@Area
+      'AsWritten.admx:57:19 GPF1255', // hyphen in a policy name
+      'en-US/AsWritten.adml:22:47 GPF1257', // xml:space on a label: valid XML, not in the ADMX schema
+      'en-US/AsWritten.adml:23:63 GPF1257', // xml:space on a control
+      'en-US/AsWritten.adml:27:52 GPF1216', // defaultValue="" (Office)
+      'en-US/AsWritten.adml:29:32 GPF1257', // listBox/@required
+    ]);
+  });
+
+  it('imports the quirks fixture with its extra attributes (golden)', () => {
+    const read = readPolicyDefinitions(`${FIXTURES}/quirks`, ['en-US']);
+    const [file] = definitionsToYaml(read.definitions).files;
+    if (!file) throw new Error('nothing imported');
+    expectGolden('as-written/InetRes.yaml', file.bytes);
   });
 
   it('the quirks fixture round-trips too, but for the descriptive children import has no place for (GPF1265)', () => {
