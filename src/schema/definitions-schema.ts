@@ -294,7 +294,7 @@ export const DefinitionsSchema = strictObject(
     locales: Type.Optional(Type.Array(LocaleId, { minItems: 1, description: 'The first is the default locale.' })),
     fallback: BoolFlag('A locale without a text uses the default text (a warning instead of an error).'),
     lenient: BoolFlag(
-      'For imported templates: reference problems Windows tolerates (unknown category or supportedOn, undeclared prefix, key ending in a backslash, enum items sharing a value) are warnings instead of errors.',
+      'For imported templates: reference problems Windows tolerates (unknown category or supportedOn, undeclared prefix, key ending in a backslash, enum items sharing a value, a list with valuePrefix and explicitValue) are warnings instead of errors.',
     ),
     displayName: Type.Optional(Localized),
     description: Type.Optional(Localized),

@@ -13,7 +13,7 @@ export interface CheckContext extends WalkSource, Reporter {
 }
 
 /** What `lenient: true` turns into warnings: problems real Windows templates have and Windows tolerates. */
-export const LENIENT_CODES: ReadonlySet<DiagnosticCode> = new Set(['GPF2102', 'GPF2103', 'GPF2105', 'GPF2109'] as const);
+export const LENIENT_CODES: ReadonlySet<DiagnosticCode> = new Set(['GPF2102', 'GPF2103', 'GPF2105', 'GPF2109', 'GPF2112'] as const);
 
 export function createContext(doc: SourceDoc, input: DefinitionsInput, skippedPolicies: ReadonlySet<number>, sink: Diagnostic[]): CheckContext {
   const reporter = createReporter(doc, sink, input.lenient === true ? LENIENT_CODES : new Set());

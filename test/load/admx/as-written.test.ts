@@ -124,7 +124,7 @@ describe('as-written fixture as --admx templates for a GPO', () => {
       'name: Browser baseline',
       'user:',
       '  policies:',
-      '    aswritten:CacheSize: { state: enabled, Size: 250, Purge: true, Hosts: [a.example, b.example] }',
+      '    aswritten:CacheSize: { state: enabled, Size: 250, Purge: true, Hosts: { primary: a.example, backup: b.example } }',
       '    aswritten:Bookmark01: { state: enabled, BookmarkTitle: Intranet, BookmarkURL: "https://intranet", BookmarkPlacement: Menu }',
       '',
     ].join('\n');
@@ -140,5 +140,6 @@ describe('as-written fixture as --admx templates for a GPO', () => {
     const reg = Buffer.from(readFileSync(join(out, 'gpo/browser-baseline/apply.reg'))).toString('utf16le');
     expect(reg).toContain('"CacheSize"=dword:000000fa');
     expect(reg).toContain('"Placement"="menu"');
+    expect(reg).toContain('"backup"=hex(2):');
   });
 });
