@@ -170,6 +170,9 @@ function listFields(ctx: ViewContext, e: ListElement, where: string): ViewMap {
   if (e.valueName !== undefined) ctx.notes.push(`${where}: valueName ${JSON.stringify(e.valueName)} cannot be written for a list; dropped`);
   // valuePrefix with explicitValue (firefox.admx SecurityDevices): Windows ignores the prefix; kept, lenient makes it a warning.
   const valuePrefix = e.valuePrefix;
+  if (e.explicitValue && valuePrefix !== undefined) {
+    ctx.notes.push(`${where}: valuePrefix ${JSON.stringify(valuePrefix)} with explicitValue (which ignores it), which validation rejects`);
+  }
   const flags = { additive: stated(e, 'additive', e.additive, false), explicitValue: stated(e, 'explicitValue', e.explicitValue, false) };
   return { valueName: undefined, valuePrefix, ...flags, expandable: stated(e, 'expandable', e.expandable, false) };
 }
