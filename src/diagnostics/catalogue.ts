@@ -160,6 +160,8 @@ export const catalogue = {
   GPF2219: error((ref: string, namespaces: readonly string[]) => `'${ref}' is ambiguous: the prefix is used by ${namespaces.join(' and ')}; write namespace:policyId`),
   GPF2218: error((key: string, line: number) => `key ${key} is cleared (all values deleted) by the setting at line ${line}, which would wipe or reorder this value; use another key`),
   GPF2217: error((name: string) => `value name '${name}' starts with '**', which Registry.pol reserves for instructions`),
+  GPF2220: error(() => `a REG_NONE default value reads back as "create the key" in Registry.pol; use createKey: true`),
+  GPF2221: error((name: string) => `'${name}' contains ';', which separates the names in the Registry.pol record`),
 
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),

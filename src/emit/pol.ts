@@ -15,7 +15,10 @@
  *
  * Directives live in the value name (FORMATS.md a.4), written exactly as GPEdit does:
  *   `**del.<name>` and `**delvals.` as REG_SZ, size 4, data 20 00 00 00 (" " + NUL);
- *   `**soft.<name>` with the value's own type and data; key only: empty name, REG_NONE, size 0.
+ *   `**soft.<name>` with the value's own type and data; key only: empty name, REG_NONE, size 0;
+ *   `**DeleteKeys` / `**DeleteValues` as REG_SZ, the names joined by `;` + NUL;
+ *   `**SecureKey` as REG_DWORD 1 or 0 (the type is UNVERIFIED, FORMATS.md a.4).
+ * A `record` action is written exactly as it was read (imports that must round-trip).
  */
 import type { RegistryAction, RegistryData, RegistryType } from '../model/registry-types.js';
 import { encodeUtf16le } from './utf16le.js';
@@ -43,7 +46,17 @@ export const REG_TYPE_CODE: Readonly<Record<RegistryType, number>> = {
 };
 
 /** Value-name prefixes written by this emitter (FORMATS.md a.4); readers match them ignoring case. */
-export const POL_DIRECTIVE = { deleteValue: '**del.', deleteAllValues: '**delvals.', soft: '**soft.' } as const;
+export const POL_DIRECTIVE = {
+  deleteValue: '**del.',
+  deleteAllValues: '**delvals.',
+  soft: '**soft.',
+  deleteKeys: '**DeleteKeys',
+  deleteValues: '**DeleteValues',
+  secureKey: '**SecureKey',
+} as const;
+
+/** Separates the names in `**DeleteKeys` and `**DeleteValues` data (FORMATS.md a.4). */
+export const POL_LIST_SEPARATOR = ';';
 
 /** Names starting with this are directives, never plain value names (FORMATS.md a.8). */
 export const POL_DIRECTIVE_MARK = '**';
@@ -67,7 +80,7 @@ interface RecordFields {
  */
 export function emitRegistryPol(actions: readonly RegistryAction[]): Uint8Array {
   const header = concatBytes([POL_SIGNATURE, dword(POL_VERSION)]);
-  return concatBytes([header, ...actions.map((action) => encodeRecord(toRecordFields(action)))]);
+  return concatBytes([header, ...actions.map(encodeAction)]);
 }
 
 function toRecordFields(action: RegistryAction): RecordFields {
@@ -80,9 +93,21 @@ function toRecordFields(action: RegistryAction): RecordFields {
       return { key: action.key, valueName: POL_DIRECTIVE.deleteAllValues, ...DELETE_MARKER };
     case 'createKey':
       return { key: action.key, valueName: '', type: REG_TYPE_CODE.REG_NONE, data: new Uint8Array(0) };
+    case 'deleteKeys':
+      return nameListFields(action.key, POL_DIRECTIVE.deleteKeys, action.subkeys);
+    case 'deleteValues':
+      return nameListFields(action.key, POL_DIRECTIVE.deleteValues, action.valueNames);
+    case 'secureKey':
+      return { key: action.key, valueName: POL_DIRECTIVE.secureKey, type: REG_TYPE_CODE.REG_DWORD, data: dword(action.secure ? 1 : 0) };
+    case 'record':
+      return { key: action.key, valueName: action.valueName, type: action.type, data: action.data };
     default:
       return assertNever(action);
   }
+}
+
+function nameListFields(key: string, valueName: string, names: readonly string[]): RecordFields {
+  return { key, valueName, type: REG_TYPE_CODE.REG_SZ, data: utf16z(names.join(POL_LIST_SEPARATOR)) };
 }
 
 function setRecordFields(key: string, valueName: string, data: RegistryData, soft: boolean): RecordFields {
@@ -96,8 +121,8 @@ function setRecordFields(key: string, valueName: string, data: RegistryData, sof
   return { key, valueName: name, type: REG_TYPE_CODE[data.type], data: encodeData(data) };
 }
 
-/** The raw value bytes of `data` (FORMATS.md a.3). */
-function encodeData(data: RegistryData): Uint8Array {
+/** The raw value bytes of `data` (FORMATS.md a.3); readers compare with it to keep records exact. */
+export function encodeData(data: RegistryData): Uint8Array {
   switch (data.type) {
     case 'REG_SZ':
     case 'REG_EXPAND_SZ':
@@ -125,6 +150,11 @@ function encodeMultiString(strings: readonly string[]): Uint8Array {
   }
   if (strings.length === 0) return new Uint8Array(2);
   return concatBytes([...strings.map(utf16z), new Uint8Array(2)]);
+}
+
+/** One record's bytes (FORMATS.md a.2), e.g. for a reader to check a decoded record re-encodes exactly. */
+export function encodeAction(action: RegistryAction): Uint8Array {
+  return encodeRecord(toRecordFields(action));
 }
 
 function encodeRecord(fields: RecordFields): Uint8Array {

@@ -1,0 +1,54 @@
+/**
+ * Registry.pol → registry actions for `gpforge import` (FORMATS.md §a), exactly: every record
+ * becomes the one action that writes the same bytes again (src/emit/pol.ts), so an imported
+ * file rebuilds byte for byte. A record whose meaning would re-encode differently (a DWORD
+ * delete marker, `**DelVals` without the dot, a REG_SZ without terminator, an unknown type or
+ * directive) is kept as a verbatim `record` action instead of being normalised.
+ */
+import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { encodeAction, POL_DIRECTIVE, POL_LIST_SEPARATOR, REG_TYPE_CODE } from '../../emit/pol.js';
+import type { RegistryAction } from '../../model/registry-types.js';
+import { decodeString, parsePolFile, recordToActions, type PolRecord } from '../pol-reader.js';
+
+export interface PolImport {
+  /** One action per record, in file order; empty when there is an error. */
+  readonly actions: RegistryAction[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/** Parses `bytes` and maps each record to the action that re-encodes it exactly. */
+export function readPolActions(bytes: Uint8Array, file: string): PolImport {
+  const parsed = parsePolFile(bytes, file);
+  return { actions: parsed.records.map((record) => exactAction(record, bytes)), diagnostics: parsed.diagnostics };
+}
+
+function exactAction(record: PolRecord, bytes: Uint8Array): RegistryAction {
+  const meaning = directiveAction(record) ?? singleAction(recordToActions(record));
+  if (meaning !== undefined) {
+    const encoded = encodeAction(meaning);
+    if (sameBytes(encoded, bytes, record.offset)) return meaning;
+  }
+  return { kind: 'record', key: record.key, valueName: record.valueName, type: record.type, data: record.data };
+}
+
+/** `**DeleteKeys`, `**DeleteValues` (REG_SZ name lists) and `**SecureKey` (REG_DWORD 0/1), FORMATS.md a.4. */
+function directiveAction(record: PolRecord): RegistryAction | undefined {
+  const { key, valueName, type, data } = record;
+  const names = () => decodeString(data).split(POL_LIST_SEPARATOR);
+  if (valueName === POL_DIRECTIVE.deleteKeys && type === REG_TYPE_CODE.REG_SZ) return { kind: 'deleteKeys', key, subkeys: names() };
+  if (valueName === POL_DIRECTIVE.deleteValues && type === REG_TYPE_CODE.REG_SZ) return { kind: 'deleteValues', key, valueNames: names() };
+  if (valueName === POL_DIRECTIVE.secureKey && type === REG_TYPE_CODE.REG_DWORD && data.length === 4 && data[0]! <= 1) {
+    return { kind: 'secureKey', key, secure: data[0] === 1 };
+  }
+  return undefined;
+}
+
+function singleAction(actions: RegistryAction[] | undefined): RegistryAction | undefined {
+  return actions?.length === 1 ? actions[0] : undefined;
+}
+
+function sameBytes(encoded: Uint8Array, bytes: Uint8Array, offset: number): boolean {
+  if (offset + encoded.length > bytes.length) return false;
+  for (let i = 0; i < encoded.length; i++) if (encoded[i] !== bytes[offset + i]) return false;
+  return true;
+}
