@@ -22,6 +22,16 @@ export function readPolActions(bytes: Uint8Array, file: string): PolImport {
   return { actions: parsed.records.map((record) => exactAction(record, bytes)), diagnostics: parsed.diagnostics };
 }
 
+/**
+ * The action for one value given as raw type and bytes (a .reg `hex(N):` line, LGPO data): the
+ * typed one when it writes the very same PReg record, else a verbatim `record`.
+ */
+export function exactValueAction(key: string, valueName: string, type: number, data: Uint8Array): RegistryAction {
+  const record = { key, valueName, type, data, offset: 0 };
+  const bytes = encodeAction({ kind: 'record', key, valueName, type, data });
+  return exactAction(record, bytes);
+}
+
 function exactAction(record: PolRecord, bytes: Uint8Array): RegistryAction {
   const meaning = directiveAction(record) ?? singleAction(recordToActions(record));
   if (meaning !== undefined) {
