@@ -54,7 +54,7 @@ export function planPolicy(configured: ConfiguredPolicy): RegistryAction[] {
  * `Software\X\` and `Software\\X` name the same key to Windows; imported templates have such
  * keys (lenient: true), and .reg/PReg need the plain form.
  */
-function normalizeKey(key: string): string {
+export function normalizeKey(key: string): string {
   return key.replace(/\\{2,}/g, '\\').replace(/^\\|\\$/g, '');
 }
 

@@ -1,0 +1,215 @@
+/**
+ * Registry actions → policies: the inverse of registry-plan.ts, for `gpforge import` of existing
+ * GPOs. A policy is recognised only where its complete registry footprint for one state (enabled
+ * with the element values infer-values.ts reads back, or disabled) is present: planPolicy of that
+ * setting must give actions that are all in the file and not explained by another policy. What
+ * no policy explains stays raw, in file order, with a note naming the candidates and why they
+ * did not fit. The result is checked by planning it again: the side must rebuild to exactly the
+ * file's actions, else the policies in the way are given back as raw entries.
+ *
+ * Deterministic choices, each reported as a warning when it mattered: a setting that explains
+ * more actions wins; then our own definitions (--src) before --admx ones; then the order the
+ * definitions were given in. A file not in canonical order (FORMATS.md a.6) is kept raw with
+ * keepOrder, so that its build writes the very same records.
+ */
+import { inferElement, keySlotOf, policySlots, slotOf, type FileIndex } from './infer-values.js';
+import { actionIdentity, orderActions, planPolicy } from './registry-plan.js';
+import type { ConfiguredPolicy, ElementValue, Hive, RegistryAction } from './registry-types.js';
+import type { DefinitionsFile, Policy } from './types.js';
+import { candidateRef, describeAction, describeSetting, sameAction, sameActions } from './resolve-support.js';
+
+export interface PolicySource {
+  readonly file: DefinitionsFile;
+  /** true for our YAML definitions (--src), false for --admx templates. */
+  readonly ours: boolean;
+}
+
+interface Candidate {
+  readonly policy: Policy;
+  /** How a GPO file names it: prefix:id, or namespace:id when the prefix is ambiguous. */
+  readonly ref: string;
+  readonly ours: boolean;
+  readonly order: number;
+}
+
+/** Policies by the value slots and list keys they write (built once per import). */
+export interface PolicyIndex {
+  readonly bySlot: ReadonlyMap<string, readonly Candidate[]>;
+  readonly byListKey: ReadonlyMap<string, readonly Candidate[]>;
+}
+
+export interface ResolvedPolicy {
+  readonly ref: string;
+  readonly configured: ConfiguredPolicy;
+}
+
+export interface ResolvedSide {
+  readonly policies: readonly ResolvedPolicy[];
+  readonly registry: readonly RegistryAction[];
+  /** By index into `registry`: the candidates that touch it and why none fits. */
+  readonly notes: ReadonlyMap<number, string>;
+  readonly keepOrder: boolean;
+  readonly warnings: readonly string[];
+}
+
+interface Match {
+  readonly candidate: Candidate;
+  readonly configured: ConfiguredPolicy;
+  readonly claimed: readonly number[];
+}
+
+export function indexPolicies(sources: readonly PolicySource[]): PolicyIndex {
+  const bySlot = new Map<string, Candidate[]>();
+  const byListKey = new Map<string, Candidate[]>();
+  const add = (map: Map<string, Candidate[]>, slot: string, c: Candidate) => {
+    const list = map.get(slot) ?? [];
+    if (!list.includes(c)) list.push(c);
+    map.set(slot, list);
+  };
+  let order = 0;
+  for (const { file, ours } of sources) {
+    for (const policy of file.policies) {
+      const candidate: Candidate = { policy, ref: candidateRef(sources, file, policy.id), ours, order: order++ };
+      const { slots, listKeys } = policySlots(policy);
+      for (const slot of slots) add(bySlot, slot, candidate);
+      for (const key of listKeys) add(byListKey, key, candidate);
+    }
+  }
+  return { bySlot, byListKey };
+}
+
+/** Resolves one GPO side (hive HKLM = machine policies, HKCU = user policies). */
+export function resolveSide(actions: readonly RegistryAction[], hive: Hive, index: PolicyIndex): ResolvedSide {
+  if (!sameActions(orderActions(actions), actions)) {
+    const warning = 'the records are not in canonical order (FORMATS.md a.6), so they are kept as raw registry entries in file order (keepOrder) for the build to reproduce them';
+    return { policies: [], registry: [...actions], notes: new Map(), keepOrder: true, warnings: actions.length > 0 ? [warning] : [] };
+  }
+  const file = indexFile(actions);
+  const problems = new Map<Candidate, string>();
+  const matches = candidatesOf(actions, index, hive).flatMap((c) => {
+    const match = matchCandidate(c, file);
+    if ('problem' in match) problems.set(c, match.problem);
+    return 'problem' in match ? [] : [match];
+  });
+  const warnings: string[] = [];
+  let chosen = choose(matches, warnings);
+  for (;;) {
+    const leftover = leftovers(actions, chosen);
+    const rebuilt = orderActions([...chosen.flatMap((m) => planPolicy(m.configured)), ...leftover.map((i) => actions[i]!)]);
+    const culprit = firstMismatch(rebuilt, actions, chosen);
+    if (culprit === undefined) return finish(actions, chosen, leftover, index, problems, warnings);
+    warnings.push(`${culprit.candidate.ref} is kept as raw registry entries: as a policy it would not rebuild the records in the same order`);
+    chosen = chosen.filter((m) => m !== culprit);
+  }
+}
+
+function indexFile(actions: readonly RegistryAction[]): FileIndex {
+  const byIdentity = new Map<string, number[]>();
+  const setsBySlot = new Map<string, number[]>();
+  const setsByKey = new Map<string, number[]>();
+  const push = (map: Map<string, number[]>, id: string, i: number) => void (map.get(id) ?? map.set(id, []).get(id)!).push(i);
+  actions.forEach((action, i) => {
+    push(byIdentity, actionIdentity(action), i);
+    if (action.kind !== 'set') return;
+    push(setsBySlot, slotOf(action.key, action.valueName), i);
+    push(setsByKey, keySlotOf(action.key), i);
+  });
+  return { actions, byIdentity, setsBySlot, setsByKey };
+}
+
+/** Policies of this hive's class writing a value or list key the file touches, in index order. */
+function candidatesOf(actions: readonly RegistryAction[], index: PolicyIndex, hive: Hive): Candidate[] {
+  const found = new Set<Candidate>();
+  for (const action of actions) {
+    const slot = 'valueName' in action ? slotOf(action.key, action.valueName) : undefined;
+    for (const c of [...(slot ? index.bySlot.get(slot) ?? [] : []), ...(index.byListKey.get(keySlotOf(action.key)) ?? [])]) found.add(c);
+  }
+  const fits = (c: Candidate) => c.policy.class === 'both' || (c.policy.class === 'machine') === (hive === 'HKLM');
+  return [...found].filter(fits).sort((a, b) => a.order - b.order);
+}
+
+/** The state whose complete footprint is in the file (the larger one when both are). */
+function matchCandidate(candidate: Candidate, file: FileIndex): Match | { problem: string } {
+  const enabled = enabledSetting(candidate.policy, file);
+  const tries = [
+    'problem' in enabled ? enabled : claim(candidate, enabled, file),
+    claim(candidate, { policy: candidate.policy, state: 'disabled', values: new Map() }, file),
+  ];
+  const found = tries.filter((t): t is Match => !('problem' in t)).sort((a, b) => b.claimed.length - a.claimed.length);
+  if (found[0]) return found[0];
+  return { problem: tries.map((t, i) => `${i === 0 ? 'enabled' : 'disabled'}: ${(t as { problem: string }).problem}`).join('; ') };
+}
+
+function enabledSetting(policy: Policy, file: FileIndex): ConfiguredPolicy | { problem: string } {
+  const values = new Map<string, ElementValue>();
+  for (const element of policy.elements) {
+    const inferred = inferElement(policy, element, file);
+    if ('problem' in inferred) return inferred;
+    if (inferred.value !== undefined) values.set(element.id, inferred.value);
+    else if ('required' in element && element.required) return { problem: `required ${element.id} has no value` };
+  }
+  return { policy, state: 'enabled', values };
+}
+
+/** Every planned action found in the file (each file action used once), or the first missing. */
+function claim(candidate: Candidate, configured: ConfiguredPolicy, file: FileIndex): Match | { problem: string } {
+  const planned = planPolicy(configured);
+  if (planned.length === 0) return { problem: 'writes nothing in this state' };
+  const claimed: number[] = [];
+  for (const action of planned) {
+    const index = file.byIdentity.get(actionIdentity(action))?.find((i) => !claimed.includes(i));
+    if (index === undefined) return { problem: `needs ${describeAction(action)}` };
+    claimed.push(index);
+  }
+  return { candidate, configured, claimed };
+}
+
+/** Greedy: most actions first, then ours, then definition order; overlaps are warnings. */
+function choose(matches: readonly Match[], warnings: string[]): Match[] {
+  const sorted = [...matches].sort((a, b) => b.claimed.length - a.claimed.length || Number(b.candidate.ours) - Number(a.candidate.ours) || a.candidate.order - b.candidate.order);
+  const owner = new Map<number, Match>();
+  const chosen: Match[] = [];
+  for (const match of sorted) {
+    const rival = match.claimed.map((i) => owner.get(i)).find((m) => m !== undefined);
+    if (rival) {
+      const why = rival.claimed.length > match.claimed.length ? 'it explains more values' : rival.candidate.ours !== match.candidate.ours ? 'our definitions come before --admx ones' : 'it comes first in the definitions';
+      warnings.push(`${describeSetting(match.candidate.ref, match.configured)} would explain the same values as ${describeSetting(rival.candidate.ref, rival.configured)}; chose ${rival.candidate.ref} (${why})`);
+      continue;
+    }
+    chosen.push(match);
+    for (const i of match.claimed) owner.set(i, match);
+  }
+  return chosen.sort((a, b) => Math.min(...a.claimed) - Math.min(...b.claimed));
+}
+
+function leftovers(actions: readonly RegistryAction[], chosen: readonly Match[]): number[] {
+  const claimed = new Set(chosen.flatMap((m) => m.claimed));
+  return actions.map((_, i) => i).filter((i) => !claimed.has(i));
+}
+
+/** The chosen policy that makes the rebuild differ first from the file, if any. */
+function firstMismatch(rebuilt: readonly RegistryAction[], actions: readonly RegistryAction[], chosen: readonly Match[]): Match | undefined {
+  const length = Math.max(rebuilt.length, actions.length);
+  for (let i = 0; i < length; i++) {
+    const [built, read] = [rebuilt[i], actions[i]];
+    if (built && read && sameAction(built, read)) continue;
+    const byFile = chosen.find((m) => m.claimed.includes(i));
+    const identity = built && actionIdentity(built);
+    const byPlan = chosen.find((m) => planPolicy(m.configured).some((a) => actionIdentity(a) === identity));
+    return byFile ?? byPlan ?? chosen[chosen.length - 1];
+  }
+  return undefined;
+}
+
+function finish(actions: readonly RegistryAction[], chosen: readonly Match[], leftover: readonly number[], index: PolicyIndex, problems: ReadonlyMap<Candidate, string>, warnings: string[]): ResolvedSide {
+  const notes = new Map<number, string>();
+  leftover.forEach((fileIndex, i) => {
+    const action = actions[fileIndex]!;
+    const slot = 'valueName' in action ? slotOf(action.key, action.valueName) : undefined;
+    const near = [...(slot ? index.bySlot.get(slot) ?? [] : []), ...(index.byListKey.get(keySlotOf(action.key)) ?? [])];
+    const why = [...new Set(near)].slice(0, 3).map((c) => `${c.ref} (${problems.get(c) ?? 'another part of the policy is explained otherwise or class does not fit'})`);
+    if (why.length > 0) notes.set(i, `not a policy setting: ${why.join('; ')}`);
+  });
+  const policies = chosen.map((m) => ({ ref: m.candidate.ref, configured: m.configured }));
+  return { policies, registry: leftover.map((i) => actions[i]!), notes, keepOrder: false, warnings };
+}
