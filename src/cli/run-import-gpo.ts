@@ -1,0 +1,159 @@
+/**
+ * `gpforge import` of existing GPOs (issue 10): a GPMC backup or backup set, a Registry.pol, a
+ * .reg or an LGPO text file → one GPO YAML each in --out, values resolved to policies of --src
+ * and --admx. Each YAML is checked before anything is written: validated against the same
+ * definitions and planned again, it must give exactly the actions read; where it does not, that
+ * side is written as raw registry entries in file order instead (a warning says so).
+ * Like cli.ts: files in and out; the work is in load/gpo/, model/resolve-policies.ts, import/.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname, extname, relative } from 'node:path';
+import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { sortDiagnostics } from '../diagnostics/format.js';
+import { emitGpoYaml, type GpoIdentity } from '../import/gpo-to-yaml.js';
+import type { ImportedRegistry } from '../load/gpo/imported.js';
+import { readBackups, type ImportedGpo } from '../load/gpo/read-backup.js';
+import { readLgpoFile } from '../load/gpo/read-lgpo.js';
+import { readPolActions } from '../load/gpo/read-pol.js';
+import { readRegFile } from '../load/gpo/read-reg.js';
+import { loadYaml } from '../load/yaml-source.js';
+import { gpoSlug } from '../model/build-gpo.js';
+import { planGpoSide } from '../model/registry-plan.js';
+import type { Hive, RegistryAction } from '../model/registry-types.js';
+import { indexPolicies, resolveSide, type PolicyIndex, type ResolvedSide } from '../model/resolve-policies.js';
+import { sameActions } from '../model/resolve-support.js';
+import type { PolicyCatalogue } from '../validate/gpo/policy-catalogue.js';
+import { validateGpo } from '../validate/validate-gpo.js';
+import { existingTargets, writeFilesInto } from '../write/write-files.js';
+import { readImportDefinitions } from './import-definitions.js';
+import type { Outcome } from './run-admx.js';
+
+export type GpoInputKind = 'backup' | 'pol' | 'reg' | 'lgpo';
+
+export interface GpoImportArgs {
+  readonly path: string;
+  readonly kind: GpoInputKind;
+  readonly out: string;
+  readonly force: boolean;
+  readonly class?: 'machine' | 'user';
+  readonly src: readonly string[];
+  readonly srcGiven: boolean;
+  readonly admx: readonly string[];
+  /** For the `$schema=` line, relative to --out. */
+  readonly schemaPath?: string;
+}
+
+interface Read {
+  readonly gpos: ImportedGpo[];
+  readonly diagnostics: Diagnostic[];
+  readonly texts: Map<string, string>;
+}
+
+export function runGpoImport(args: GpoImportArgs, progress: (message: string) => void = () => {}): Outcome {
+  progress(`reading ${args.path}…`);
+  const read = readInput(args);
+  const texts = read.texts;
+  const diagnostics = [...read.diagnostics];
+  const stop = (summary: string) => ({ diagnostics: sortDiagnostics(diagnostics), texts, summary });
+  if (hasErrors(diagnostics)) return stop('nothing imported');
+  progress('reading definitions (--src, --admx)…');
+  const definitions = readImportDefinitions(args.src, args.admx, args.srcGiven);
+  diagnostics.push(...definitions.diagnostics.filter((d) => d.severity === 'error'));
+  for (const [file, text] of definitions.texts) texts.set(file, text);
+  if (hasErrors(diagnostics)) return stop('nothing imported');
+  progress(`resolving ${read.gpos.length} GPO${read.gpos.length === 1 ? '' : 's'}…`);
+  const index = indexPolicies(definitions.sources);
+  const files = uniquePaths(read.gpos.map((gpo) => ({ path: `${gpoSlug(gpo.name)}.yaml`, text: importOne(gpo, index, definitions.catalogue, args, diagnostics) })));
+  const clashes = args.force ? [] : existingTargets(args.out, files.map((f) => ({ path: f.path, bytes: new Uint8Array() })));
+  for (const clash of clashes) diagnostics.push(diagnostic('GPF1009', `${args.out}/${clash}`, undefined, `${args.out}/${clash}`));
+  if (!hasErrors(diagnostics)) {
+    try {
+      writeFilesInto(args.out, files.map((f) => ({ path: f.path, bytes: new TextEncoder().encode(f.text) })));
+    } catch (error) {
+      diagnostics.push(diagnostic('GPF1011', args.out, undefined, error instanceof Error ? error.message : String(error)));
+    }
+  }
+  return stop(hasErrors(diagnostics) ? 'nothing imported' : `imported ${files.length} GPO${files.length === 1 ? '' : 's'} into ${args.out}`);
+}
+
+/** Resolve, write YAML, check it rebuilds the same actions; else that side raw in file order. */
+function importOne(gpo: ImportedGpo, index: PolicyIndex, catalogue: PolicyCatalogue, args: GpoImportArgs, diagnostics: Diagnostic[]): string {
+  const warn = (detail: string) => diagnostics.push(diagnostic('GPF1144', display(gpo.folder), undefined, detail));
+  const identity: GpoIdentity = gpo;
+  const header = [`Imported by gpforge from ${display(gpo.folder)}.`];
+  const resolve = (actions: RegistryAction[], hive: Hive, raw: boolean): ResolvedSide => (raw ? rawSide(actions) : resolveSide(actions, hive, index));
+  let computer = resolve(gpo.machine, 'HKLM', false);
+  let user = resolve(gpo.user, 'HKCU', false);
+  let text = emitGpoYaml(identity, computer, user, { header, ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) });
+  const rebuilt = rebuild(text, catalogue);
+  const computerOk = rebuilt !== undefined && sameActions(rebuilt.machine, gpo.machine);
+  const userOk = rebuilt !== undefined && sameActions(rebuilt.user, gpo.user);
+  if (!computerOk || !userOk) {
+    if (!computerOk) computer = resolve(gpo.machine, 'HKLM', true);
+    if (!userOk) user = resolve(gpo.user, 'HKCU', true);
+    warn(`the resolved policies did not rebuild the same records (${[!computerOk && 'computer', !userOk && 'user'].filter(Boolean).join(', ')}); that side is imported as raw registry entries in file order`);
+    text = emitGpoYaml(identity, computer, user, { header, ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) });
+  }
+  for (const warning of [...computer.warnings, ...user.warnings]) warn(warning);
+  return text;
+}
+
+function rawSide(actions: readonly RegistryAction[]): ResolvedSide {
+  return { policies: [], registry: [...actions], notes: new Map(), keepOrder: true, warnings: [] };
+}
+
+/** The actions `gpforge build` would write for this YAML; undefined when it is not valid. */
+function rebuild(text: string, catalogue: PolicyCatalogue): { machine: readonly RegistryAction[]; user: readonly RegistryAction[] } | undefined {
+  const loaded = loadYaml('imported.yaml', text);
+  if (!loaded.ok) return undefined;
+  const valid = validateGpo(loaded.doc, catalogue).valid;
+  if (!valid) return undefined;
+  return { machine: planGpoSide(valid.computer, 'HKLM').actions, user: planGpoSide(valid.user, 'HKCU').actions };
+}
+
+function readInput(args: GpoImportArgs): Read {
+  if (args.kind === 'backup') return readBackups(args.path);
+  const bytes = readFileSync(args.path);
+  const file = display(args.path);
+  const name = nameFromPath(args.path);
+  if (args.kind === 'pol') {
+    const hive = hiveOf(args);
+    if (hive === undefined) return { gpos: [], diagnostics: [diagnostic('GPF1140', file, undefined, file)], texts: new Map() };
+    const read = readPolActions(bytes, file);
+    const gpo = { folder: args.path, name, machine: hive === 'HKLM' ? read.actions : [], user: hive === 'HKCU' ? read.actions : [] };
+    return { gpos: [gpo], diagnostics: read.diagnostics, texts: new Map() };
+  }
+  const read: ImportedRegistry = args.kind === 'reg' ? readRegFile(bytes, file) : readLgpoFile(bytes, file);
+  return { gpos: [{ folder: args.path, name, machine: read.machine, user: read.user }], diagnostics: read.diagnostics, texts: new Map([[file, read.text ?? '']]) };
+}
+
+/** --class, else a Machine or User folder in the path (FORMATS.md a.2, a.7). */
+function hiveOf(args: GpoImportArgs): Hive | undefined {
+  if (args.class !== undefined) return args.class === 'machine' ? 'HKLM' : 'HKCU';
+  const folders = dirname(args.path).split(/[\\/]/).map((s) => s.toLowerCase());
+  const last = [...folders].reverse().find((s) => s === 'machine' || s === 'user');
+  return last === undefined ? undefined : last === 'machine' ? 'HKLM' : 'HKCU';
+}
+
+/** `out/gpo/<slug>/Machine/Registry.pol` → `<slug>`; `x/apply.reg` → `x`; else the file's base name. */
+function nameFromPath(path: string): string {
+  const parts = path.split(/[\\/]/).filter((s) => s !== '');
+  const file = parts.pop() ?? path;
+  const parent = parts.pop();
+  if (parent && /^(machine|user)$/i.test(parent)) return parts.pop() ?? parent;
+  if (parent && /^(registry\.pol|apply\.reg|lgpo\.txt)$/i.test(file)) return parent;
+  return basename(file, extname(file));
+}
+
+function uniquePaths(files: { path: string; text: string }[]): { path: string; text: string }[] {
+  const seen = new Map<string, number>();
+  return files.map((f) => {
+    const n = (seen.get(f.path) ?? 0) + 1;
+    seen.set(f.path, n);
+    return n === 1 ? f : { ...f, path: f.path.replace(/\.yaml$/, `-${n}.yaml`) };
+  });
+}
+
+function display(path: string): string {
+  return relative(process.cwd(), path).split('\\').join('/') || path;
+}
