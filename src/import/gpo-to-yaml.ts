@@ -70,14 +70,17 @@ function flowShortSequences(node: Node | undefined): void {
   else if (isSeq(node)) node.flow = JSON.stringify(node.toJSON()).length <= 100 && !/\\[rn]/.test(JSON.stringify(node.toJSON()));
 }
 
-/** `disabled`, `enabled`, or `{ state, Element: value, ... }` (DESIGN.md §1.2). */
+/**
+ * `disabled`, `enabled`, or `{ state, Element: value, ... }` (DESIGN.md §1.2). Unticked
+ * checkboxes are left out: registry-plan.ts plans an absent checkbox as unticked.
+ */
 function settingData(configured: ResolvedSide['policies'][number]['configured']): unknown {
-  if (configured.values.size === 0) return configured.state;
   const values = configured.policy.elements.flatMap((element) => {
     const value = configured.values.get(element.id);
-    return value === undefined ? [] : [[element.id, elementData(element, value)] as const];
+    if (value === undefined || (value.type === 'boolean' && !value.value)) return [];
+    return [[element.id, elementData(element, value)] as const];
   });
-  return new Map<string, unknown>([['state', configured.state], ...values]);
+  return values.length === 0 ? configured.state : new Map<string, unknown>([['state', configured.state], ...values]);
 }
 
 function elementData(element: PolicyElement, value: ElementValue): unknown {
