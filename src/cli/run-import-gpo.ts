@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, extname, relative } from 'node:path';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
-import { emitGpoYaml, type GpoIdentity } from '../import/gpo-to-yaml.js';
+import { emitGpoYaml } from '../import/gpo-to-yaml.js';
 import type { ImportedRegistry } from '../load/gpo/imported.js';
 import { readBackups, type ImportedGpo } from '../load/gpo/read-backup.js';
 import { readLgpoFile } from '../load/gpo/read-lgpo.js';
@@ -76,26 +76,36 @@ export function runGpoImport(args: GpoImportArgs, progress: (message: string) =>
   return stop(hasErrors(diagnostics) ? 'nothing imported' : `imported ${files.length} GPO${files.length === 1 ? '' : 's'} into ${args.out}`);
 }
 
-/** Resolve, write YAML, check it rebuilds the same actions; else that side raw in file order. */
+/**
+ * Resolve, write YAML, check it rebuilds the same actions; else that side raw in file order;
+ * and if even that does not rebuild (names no output can write), an error for that side.
+ */
 function importOne(gpo: ImportedGpo, index: PolicyIndex, catalogue: PolicyCatalogue, args: GpoImportArgs, diagnostics: Diagnostic[]): string {
-  const warn = (detail: string) => diagnostics.push(diagnostic('GPF1144', display(gpo.folder), undefined, detail));
-  const identity: GpoIdentity = gpo;
-  const header = [`Imported by gpforge from ${display(gpo.folder)}.`];
-  const resolve = (actions: RegistryAction[], hive: Hive, raw: boolean): ResolvedSide => (raw ? rawSide(actions) : resolveSide(actions, hive, index));
-  let computer = resolve(gpo.machine, 'HKLM', false);
-  let user = resolve(gpo.user, 'HKCU', false);
-  let text = emitGpoYaml(identity, computer, user, { header, ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) });
-  const rebuilt = rebuild(text, catalogue);
-  const computerOk = rebuilt !== undefined && sameActions(rebuilt.machine, gpo.machine);
-  const userOk = rebuilt !== undefined && sameActions(rebuilt.user, gpo.user);
-  if (!computerOk || !userOk) {
-    if (!computerOk) computer = resolve(gpo.machine, 'HKLM', true);
-    if (!userOk) user = resolve(gpo.user, 'HKCU', true);
-    warn(`the resolved policies did not rebuild the same records (${[!computerOk && 'computer', !userOk && 'user'].filter(Boolean).join(', ')}); that side is imported as raw registry entries in file order`);
-    text = emitGpoYaml(identity, computer, user, { header, ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) });
+  const at = display(gpo.folder);
+  const options = { header: [`Imported by gpforge from ${at}.`], ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) };
+  let computer = resolveSide(gpo.machine, 'HKLM', index);
+  let user = resolveSide(gpo.user, 'HKCU', index);
+  let text = emitGpoYaml(gpo, computer, user, options);
+  let failed = sidesNotRebuilt(text, gpo, catalogue);
+  if (failed.length > 0) {
+    if (failed.includes('computer')) computer = rawSide(gpo.machine);
+    if (failed.includes('user')) user = rawSide(gpo.user);
+    diagnostics.push(diagnostic('GPF1144', at, undefined, `the resolved policies did not rebuild the same records (${failed.join(', ')}); imported as raw registry entries in file order`));
+    text = emitGpoYaml(gpo, computer, user, options);
+    failed = sidesNotRebuilt(text, gpo, catalogue);
   }
-  for (const warning of [...computer.warnings, ...user.warnings]) warn(warning);
+  for (const side of failed) diagnostics.push(diagnostic('GPF1146', at, undefined, side));
+  for (const warning of [...computer.warnings, ...user.warnings]) diagnostics.push(diagnostic('GPF1144', at, undefined, warning));
   return text;
+}
+
+/** The sides whose YAML does not build exactly the actions read. */
+function sidesNotRebuilt(text: string, gpo: ImportedGpo, catalogue: PolicyCatalogue): ('computer' | 'user')[] {
+  const rebuilt = rebuild(text, catalogue);
+  return [
+    ...(rebuilt !== undefined && sameActions(rebuilt.machine, gpo.machine) ? [] : ['computer' as const]),
+    ...(rebuilt !== undefined && sameActions(rebuilt.user, gpo.user) ? [] : ['user' as const]),
+  ];
 }
 
 function rawSide(actions: readonly RegistryAction[]): ResolvedSide {

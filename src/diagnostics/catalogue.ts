@@ -62,6 +62,7 @@ export const catalogue = {
   GPF1142: error((what: string) => `the backup lacks ${what}`),
   GPF1143: warning((what: string) => `gpforge cannot represent ${what} yet; it is not imported`),
   GPF1144: warning((detail: string) => `${detail}`),
+  GPF1146: error((side: string) => `the ${side} side cannot be imported: not even as raw registry entries does it build the same records (see the GPF22xx errors of the imported YAML)`),
   GPF1145: error((path: string) => `cannot tell what ${path} is: expected a GPO backup folder, a backup set, Registry.pol, .reg, LGPO text (.txt), .admx, .adm or a PolicyDefinitions folder`),
 
   // ── GPF1200–1299: ADMX/ADML reader and lint ─────────────────────────────────────────────
@@ -179,6 +180,7 @@ export const catalogue = {
   GPF2218: error((key: string, line: number) => `key ${key} is cleared (all values deleted) by the setting at line ${line}, which would wipe or reorder this value; use another key`),
   GPF2217: error((name: string) => `value name '${name}' starts with '**', which Registry.pol reserves for instructions`),
   GPF2220: error(() => `a REG_NONE default value reads back as "create the key" in Registry.pol; use createKey: true`),
+  GPF2222: error((name: string) => `${JSON.stringify(name)} cannot be written to a .reg file: it holds a control character (CR, LF, ...), an unpaired surrogate, or (a key) ends with ']'`),
   GPF2221: error((name: string) => `'${name}' contains ';', which separates the names in the Registry.pol record`),
 
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────

@@ -31,6 +31,9 @@
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
 import type { Templates } from './templates.js';
 import { encodeUtf16le } from './utf16le.js';
+import { isRegLiteral } from '../text/reg-literal.js';
+
+export { isRegLiteral };
 
 const CRLF = '\r\n';
 const HIVE_NAMES: Readonly<Record<Hive, string>> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
@@ -57,10 +60,6 @@ export function escapeRegString(text: string): string {
   return text.replace(/[\\"]/g, (ch) => `\\${ch}`);
 }
 
-/** True when `text` can sit literally in a .reg line: no C0 control but TAB, no DEL, no lone surrogate (b.5). */
-export function isRegLiteral(text: string): boolean {
-  return !/[\u0000-\u0008\u000a-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
-}
 
 /** What the `;` lines after the header say (FORMATS.md b.3 comments): the title, e.g. the GPO name, and notes. */
 export interface RegFileHeader {

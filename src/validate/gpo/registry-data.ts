@@ -6,6 +6,7 @@ import type { DataPath } from '../../load/yaml-source.js';
 import type { RegistryAction, RegistryData } from '../../model/registry-types.js';
 import type { RawRegistryInput } from '../../schema/gpo-schema.js';
 import { checkKey } from '../definitions/check-registry.js';
+import { isRegLiteral } from '../../text/reg-literal.js';
 import type { Reporter } from '../reporter.js';
 import { DWORD_MAX, QWORD_MAX, POL_DATA_MAX_BYTES } from '../../model/limits.js';
 
@@ -27,6 +28,8 @@ export function checkRegString(r: Reporter, value: string, path: DataPath, what:
 export function checkRawRegistry(r: Reporter, entry: RawRegistryInput, path: DataPath): RegistryAction | undefined {
   checkKey(r, entry.key, [...path, 'key']);
   const { key } = entry;
+  const writable = [checkWritable(r, key, [...path, 'key'], true), 'name' in entry && !('rawType' in entry) ? checkWritable(r, entry.name, [...path, 'name'], false) : true];
+  if (writable.includes(false)) return undefined;
   if ('createKey' in entry) return { kind: 'createKey', key };
   if ('deleteAllValues' in entry) return { kind: 'deleteAllValues', key };
   if ('secureKey' in entry) return { kind: 'secureKey', key, secure: entry.secureKey };
@@ -45,11 +48,22 @@ export function checkRawRegistry(r: Reporter, entry: RawRegistryInput, path: Dat
   return entry.soft === true ? { kind: 'set', key, valueName: entry.name, data, soft: true } : { kind: 'set', key, valueName: entry.name, data };
 }
 
+/**
+ * Every registry output must be able to name it: .reg has no escape for control characters
+ * (FORMATS.md b.5) and reads a key up to its last `]` (b.2).
+ */
+function checkWritable(r: Reporter, name: string, path: DataPath, isKey: boolean): boolean {
+  if (isRegLiteral(name) && !(isKey && name.endsWith(']'))) return true;
+  r.report('GPF2222', path, name);
+  return false;
+}
+
 /** `**DeleteKeys` / `**DeleteValues` names: joined by `;` in one REG_SZ (FORMATS.md a.4). */
 function checkNameList(r: Reporter, names: readonly string[], path: DataPath): boolean {
   let ok = true;
   for (const [i, name] of names.entries()) {
-    if (name.includes(';')) {
+    if (!checkWritable(r, name, [...path, i], true)) ok = false;
+    else if (name.includes(';')) {
       r.report('GPF2221', [...path, i], name);
       ok = false;
     } else ok = checkRegString(r, name, [...path, i], 'a name') && ok;
