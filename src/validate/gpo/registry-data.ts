@@ -40,8 +40,10 @@ export function checkRawRegistry(r: Reporter, entry: RawRegistryInput, path: Dat
     return checkNameList(r, entry.deleteValues, [...path, 'deleteValues']) ? { kind: 'deleteValues', key, valueNames: entry.deleteValues } : undefined;
   }
   if ('rawType' in entry) return checkRecord(r, entry, path);
-  if (!checkValueName(r, entry.name, [...path, 'name'])) return undefined;
-  if ('delete' in entry) return { kind: 'deleteValue', key, valueName: entry.name };
+  // `**del.**x` is a fine PReg record; only a set named `**...` would read back as a directive.
+  if ('delete' in entry) return checkRegString(r, entry.name, [...path, 'name'], 'a value name') ? { kind: 'deleteValue', key, valueName: entry.name } : undefined;
+  if (entry.soft !== true && !checkValueName(r, entry.name, [...path, 'name'])) return undefined;
+  if (entry.soft === true && !checkRegString(r, entry.name, [...path, 'name'], 'a value name')) return undefined;
   const data = checkData(r, entry.type as RegistryData['type'], entry.value, [...path, 'value']);
   if (data?.type === 'REG_NONE' && entry.name === '' && entry.soft !== true) return void r.report('GPF2220', [...path, 'type']);
   if (!data) return undefined;
