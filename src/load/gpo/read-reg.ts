@@ -30,6 +30,8 @@ interface State {
   readonly out: ImportedRegistry;
   block?: { hive: Hive; key: string; produced: boolean };
   soft: boolean;
+  /** Inside a block of a hive that was refused: its values are not reported again. */
+  refused?: boolean;
   /** Remaining `"Name"=-` lines that belong to one deleteValues action. */
   pendingDeletes?: { action: { kind: 'deleteValues'; key: string; valueNames: string[] }; left: number };
 }
@@ -67,6 +69,7 @@ function joinContinuations(lines: readonly TextLine[], out: ImportedRegistry): T
       const next = lines[i + 1];
       if (next === undefined || !/^\s*[0-9a-fA-F]{2}(,|\\|\s*$)/.test(next.text)) {
         out.diagnostics.push(diagnostic('GPF1121', out.file, { start: first.span.start, end }));
+        text = '';
         break;
       }
       text = text.trimEnd().slice(0, -1) + next.text.trimStart();
@@ -83,6 +86,7 @@ function readLine(state: State, line: TextLine): void {
   if (text === '') return;
   if (text.startsWith(';')) return readNote(state, text, line.span);
   if (text.startsWith('[')) return openBlock(state, text, line.span);
+  if (state.refused) return;
   if (!state.block) return void state.out.diagnostics.push(diagnostic('GPF1124', state.file, line.span));
   readValueLine(state, text, line.span);
 }
@@ -112,7 +116,11 @@ function openBlock(state: State, text: string, span: Span): void {
   const slash = path.indexOf('\\');
   const hiveName = slash < 0 ? path : path.slice(0, slash);
   const hive = HIVES[hiveName.toUpperCase()];
-  if (!hive) return void state.out.diagnostics.push(diagnostic('GPF1122', state.file, span, hiveName));
+  if (!hive) {
+    state.refused = true;
+    return void state.out.diagnostics.push(diagnostic('GPF1122', state.file, span, hiveName));
+  }
+  state.refused = false;
   const key = slash < 0 ? '' : path.slice(slash + 1);
   if (!remove) {
     state.block = { hive, key, produced: false };
