@@ -13,9 +13,10 @@
  * keepOrder, so that its build writes the very same records.
  */
 import { inferElement, keySlotOf, policySlots, slotOf, type FileIndex } from './infer-values.js';
-import { actionIdentity, orderActions, planPolicy } from './registry-plan.js';
+import { actionIdentity, foldName, orderActions, planPolicy } from './registry-plan.js';
 import type { ConfiguredPolicy, ElementValue, Hive, RegistryAction } from './registry-types.js';
 import type { DefinitionsFile, Policy } from './types.js';
+import { orderMatches } from './resolve-order.js';
 import { candidateRef, describeAction, describeSetting, sameAction, sameActions } from './resolve-support.js';
 
 export interface PolicySource {
@@ -55,6 +56,8 @@ export interface ResolvedSide {
 interface Match {
   readonly candidate: Candidate;
   readonly configured: ConfiguredPolicy;
+  /** planPolicy(configured), and the file index each of its actions was found at. */
+  readonly planned: readonly RegistryAction[];
   readonly claimed: readonly number[];
 }
 
@@ -91,15 +94,15 @@ export function resolveSide(actions: readonly RegistryAction[], hive: Hive, inde
     if ('problem' in match) problems.set(c, match.problem);
     return 'problem' in match ? [] : [match];
   });
-  const warnings: string[] = [];
-  let chosen = choose(matches, warnings);
+  let warnings: string[] = [];
+  let chosen = chooseInOrder(matches, actions, (w) => (warnings = w));
   for (;;) {
     const leftover = leftovers(actions, chosen);
-    const rebuilt = orderActions([...chosen.flatMap((m) => planPolicy(m.configured)), ...leftover.map((i) => actions[i]!)]);
-    const culprit = firstMismatch(rebuilt, actions, chosen);
-    if (culprit === undefined) return finish(actions, chosen, leftover, index, problems, warnings);
-    warnings.push(`${culprit.candidate.ref} is kept as raw registry entries: as a policy it would not rebuild the records in the same order`);
-    chosen = chosen.filter((m) => m !== culprit);
+    const rebuilt = orderActions([...chosen.flatMap((m) => m.planned), ...leftover.map((i) => actions[i]!)]);
+    const culprits = mismatches(rebuilt, actions, chosen);
+    if (culprits.size === 0) return finish(actions, chosen, leftover, index, problems, warnings);
+    for (const culprit of culprits) warnings.push(`${culprit.candidate.ref} is kept as raw registry entries: as a policy it would not rebuild the records in the same order`);
+    chosen = chosen.filter((m) => !culprits.has(m));
   }
 }
 
@@ -161,7 +164,26 @@ function claim(candidate: Candidate, configured: ConfiguredPolicy, file: FileInd
     if (index === undefined) return { problem: `needs ${describeAction(action)}` };
     claimed.push(index);
   }
-  return { candidate, configured, claimed };
+  return { candidate, configured, planned, claimed };
+}
+
+/**
+ * Chooses, then orders (resolve-order.ts); a policy no order can place is left out and the
+ * choice made again without it, so that others explaining the same records get their turn.
+ */
+function chooseInOrder(matches: readonly Match[], actions: readonly RegistryAction[], report: (warnings: string[]) => void): Match[] {
+  const excluded = new Set<Match>();
+  for (;;) {
+    const warnings: string[] = [];
+    const ordered = orderMatches(choose(matches.filter((m) => !excluded.has(m)), warnings), actions);
+    if (ordered.rejected.size === 0) {
+      const left = [...excluded].filter((m) => !ordered.order.some((o) => o.claimed.some((i) => m.claimed.includes(i))));
+      for (const m of left) warnings.push(`${m.candidate.ref} is kept as raw registry entries: as a policy it would not rebuild the records in the same order`);
+      report(warnings);
+      return ordered.order;
+    }
+    for (const match of ordered.rejected) excluded.add(match);
+  }
 }
 
 /** Greedy: most actions first, then ours, then definition order; overlaps are warnings. */
@@ -179,7 +201,7 @@ function choose(matches: readonly Match[], warnings: string[]): Match[] {
     chosen.push(match);
     for (const i of match.claimed) owner.set(i, match);
   }
-  return chosen.sort((a, b) => Math.min(...a.claimed) - Math.min(...b.claimed));
+  return chosen;
 }
 
 function leftovers(actions: readonly RegistryAction[], chosen: readonly Match[]): number[] {
@@ -187,18 +209,28 @@ function leftovers(actions: readonly RegistryAction[], chosen: readonly Match[])
   return actions.map((_, i) => i).filter((i) => !claimed.has(i));
 }
 
-/** The chosen policy that makes the rebuild differ first from the file, if any. */
-function firstMismatch(rebuilt: readonly RegistryAction[], actions: readonly RegistryAction[], chosen: readonly Match[]): Match | undefined {
-  const length = Math.max(rebuilt.length, actions.length);
-  for (let i = 0; i < length; i++) {
+/**
+ * The chosen policies at the places where the rebuild differs from the file: the one that
+ * claimed the file's action there, else the one that planned the rebuilt action there. Only
+ * the first difference of each key counts: the rest of that key's records are shifted by it.
+ */
+function mismatches(rebuilt: readonly RegistryAction[], actions: readonly RegistryAction[], chosen: readonly Match[]): Set<Match> {
+  const culprits = new Set<Match>();
+  let byFile: Map<number, Match> | undefined;
+  let byPlan: Map<string, Match> | undefined;
+  const keysSeen = new Set<string>();
+  for (let i = 0; i < Math.max(rebuilt.length, actions.length); i++) {
     const [built, read] = [rebuilt[i], actions[i]];
     if (built && read && sameAction(built, read)) continue;
-    const byFile = chosen.find((m) => m.claimed.includes(i));
-    const identity = built && actionIdentity(built);
-    const byPlan = chosen.find((m) => planPolicy(m.configured).some((a) => actionIdentity(a) === identity));
-    return byFile ?? byPlan ?? chosen[chosen.length - 1];
+    const key = foldName((read ?? built)!.key);
+    if (keysSeen.has(key)) continue;
+    keysSeen.add(key);
+    byFile ??= new Map(chosen.flatMap((m) => m.claimed.map((index) => [index, m] as const)));
+    byPlan ??= new Map(chosen.flatMap((m) => m.planned.map((a) => [actionIdentity(a), m] as const)));
+    const culprit = byFile.get(i) ?? (built && byPlan.get(actionIdentity(built))) ?? chosen[chosen.length - 1];
+    if (culprit) culprits.add(culprit);
   }
-  return undefined;
+  return culprits;
 }
 
 function finish(actions: readonly RegistryAction[], chosen: readonly Match[], leftover: readonly number[], index: PolicyIndex, problems: ReadonlyMap<Candidate, string>, warnings: string[]): ResolvedSide {

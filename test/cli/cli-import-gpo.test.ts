@@ -57,7 +57,7 @@ describe('gpforge import (GPOs)', () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'legacy.reg'), Buffer.from('REGEDIT4\r\n\r\n[HKEY_CURRENT_USER\\Software\\Policies\\X]\r\n"a"="\xe9t\xe9"\r\n"b"=hex(2):25,00\r\n', 'latin1'));
     writeFileSync(join(dir, 'local.txt'), utf16('; comment\r\n\r\nUser\r\nSoftware\\Policies\\X\r\n(Default)\r\nMULTISZ:a\\0C:\\\\0b\r\n'));
-    for (const [file, expected] of [['legacy.reg', 'user:\n  registry:\n    - { key: Software\\Policies\\X, name: a, type: REG_SZ, value: été }\n    - { key: Software\\Policies\\X, name: b, type: REG_EXPAND_SZ, value: "%" }'], ['local.txt', 'user:\n  registry:\n    - { key: Software\\Policies\\X, name: "", type: REG_MULTI_SZ, value: [ a, C:\\0b ] }']]) {
+    for (const [file, expected] of [['legacy.reg', 'user:\n  registry:\n    - { key: Software\\Policies\\X, name: a, type: REG_SZ, value: été }\n    - { key: Software\\Policies\\X, name: b, type: REG_EXPAND_SZ, value: "%" }'], ['local.txt', 'user:\n  registry:\n    - { key: Software\\Policies\\X, name: "", type: REG_MULTI_SZ, value: [ a, C:\\0b ] }']] as const) {
       const target = join(dir, `out-${file}`);
       const run = gpforge(['import', join(dir, file), '--out', target, '--src', join(dir, 'none')]);
       expect(run.code, run.stdout + run.stderr).toBe(1);

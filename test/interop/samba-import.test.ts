@@ -43,7 +43,7 @@ const LISTS: Record<string, SambaPackEntry[]> = {
 };
 
 describe('Samba-packed Registry.pol import (python3-samba)', () => {
-  it.each(Object.keys(LISTS))('%s: imports to YAML that rebuilds the same bytes', (name, ctx) => {
+  it.for(Object.keys(LISTS))('%s: imports to YAML that rebuilds the same bytes', (name, ctx) => {
     if (!sambaAvailable) ctx.skip(SAMBA_SKIP_NOTE);
     const bytes = packWithSamba(LISTS[name]!);
     const imported = importGpo({ path: writePol(bytes), kind: 'pol', class: 'machine' });
