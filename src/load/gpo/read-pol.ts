@@ -6,7 +6,7 @@
  * directive) is kept as a verbatim `record` action instead of being normalised.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
-import { encodeAction, POL_DIRECTIVE, POL_LIST_SEPARATOR, REG_TYPE_CODE } from '../../emit/pol.js';
+import { polRecordFields, POL_DIRECTIVE, POL_LIST_SEPARATOR, REG_TYPE_CODE } from '../../emit/pol.js';
 import type { RegistryAction } from '../../model/registry-types.js';
 import { decodeString, parsePolFile, recordToActions, type PolRecord } from '../pol-reader.js';
 
@@ -19,7 +19,7 @@ export interface PolImport {
 /** Parses `bytes` and maps each record to the action that re-encodes it exactly. */
 export function readPolActions(bytes: Uint8Array, file: string): PolImport {
   const parsed = parsePolFile(bytes, file);
-  return { actions: parsed.records.map((record) => exactAction(record, bytes)), diagnostics: parsed.diagnostics };
+  return { actions: parsed.records.map(exactAction), diagnostics: parsed.diagnostics };
 }
 
 /**
@@ -27,18 +27,26 @@ export function readPolActions(bytes: Uint8Array, file: string): PolImport {
  * typed one when it writes the very same PReg record, else a verbatim `record`.
  */
 export function exactValueAction(key: string, valueName: string, type: number, data: Uint8Array): RegistryAction {
-  const record = { key, valueName, type, data, offset: 0 };
-  const bytes = encodeAction({ kind: 'record', key, valueName, type, data });
-  return exactAction(record, bytes);
+  return exactAction({ key, valueName, type, data, offset: 0 });
 }
 
-function exactAction(record: PolRecord, bytes: Uint8Array): RegistryAction {
+function exactAction(record: PolRecord): RegistryAction {
   const meaning = directiveAction(record) ?? singleAction(recordToActions(record));
-  if (meaning !== undefined) {
-    const encoded = encodeAction(meaning);
-    if (sameBytes(encoded, bytes, record.offset)) return meaning;
-  }
+  if (meaning !== undefined && writesRecord(meaning, record)) return meaning;
   return { kind: 'record', key: record.key, valueName: record.valueName, type: record.type, data: record.data };
+}
+
+/** True when the emitter writes `action` as exactly this record (FORMATS.md a.2). */
+function writesRecord(action: RegistryAction, record: PolRecord): boolean {
+  const fields = polRecordFields(action);
+  if (fields.key !== record.key || fields.valueName !== record.valueName || fields.type !== record.type) return false;
+  const { data } = fields;
+  if (typeof data !== 'string') return sameBytes(data, record.data);
+  if (data.length * 2 !== record.data.length) return false;
+  for (let i = 0; i < data.length; i++) {
+    if (data.charCodeAt(i) !== ((record.data[2 * i] ?? 0) | ((record.data[2 * i + 1] ?? 0) << 8))) return false;
+  }
+  return true;
 }
 
 /** `**DeleteKeys`, `**DeleteValues` (REG_SZ name lists) and `**SecureKey` (REG_DWORD 0/1), FORMATS.md a.4. */
@@ -57,8 +65,8 @@ function singleAction(actions: RegistryAction[] | undefined): RegistryAction | u
   return actions?.length === 1 ? actions[0] : undefined;
 }
 
-function sameBytes(encoded: Uint8Array, bytes: Uint8Array, offset: number): boolean {
-  if (offset + encoded.length > bytes.length) return false;
-  for (let i = 0; i < encoded.length; i++) if (encoded[i] !== bytes[offset + i]) return false;
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
 }
