@@ -14,10 +14,12 @@
  * What LGPO text has no action for is written the way LGPO would print the raw record (value
  * name with its `**` directive, UNVERIFIED): `**soft.<name>` with the value's action,
  * `**DeleteValues` as SZ, `**SecureKey` as DWORD. REG_NONE values, verbatim records and names
- * holding a line break have no LGPO form at all: a `;` line names each instead.
+ * holding a line break have no LGPO form at all: a `;` line (LGPO_RECORD_NOTE) holds each record
+ * as ASCII JSON, which LGPO ignores and src/load/gpo/read-lgpo.ts reads back.
  */
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
-import { POL_DIRECTIVE, POL_LIST_SEPARATOR } from './pol.js';
+import { polRecordFields, POL_DIRECTIVE, POL_LIST_SEPARATOR } from './pol.js';
+import { asciiJson } from './reg.js';
 import type { Templates } from './templates.js';
 import { encodeUtf16le } from './utf16le.js';
 
@@ -49,21 +51,26 @@ export function emitLgpoText(plans: readonly RegistryPlan[], title: string, temp
   return encodeUtf16le(text, { bom: true });
 }
 
+/** `; gpforge record: {...}`: a record LGPO text cannot hold, as ASCII JSON that gpforge reads back. */
+export const LGPO_RECORD_NOTE = '; gpforge record (no LGPO text form): ';
+
 function entryLines(hive: Hive, action: RegistryAction): string[] {
   const body = entryBody(action);
-  if (typeof body === 'string' || /[\r\n]/.test(action.key) || body.some((line) => /[\r\n]/.test(line))) {
-    return [`; not expressible in LGPO text: ${oneLine(typeof body === 'string' ? body : describe(action))}`];
+  if (body === undefined || /[\r\n]/.test(action.key) || body.some((line) => /[\r\n]/.test(line))) {
+    const { key, valueName, type, data } = polRecordFields(action);
+    const bytes = typeof data === 'string' ? encodeUtf16le(data) : data;
+    return [`${LGPO_RECORD_NOTE}${asciiJson({ configuration: LGPO_CONFIGURATION[hive], key, name: valueName, type, data: Buffer.from(bytes).toString('hex') })}`];
   }
   return [LGPO_CONFIGURATION[hive], action.key, ...body];
 }
 
-/** [value name, action], or why there is none. */
-function entryBody(action: RegistryAction): [string, string] | string {
+/** [value name, action], or undefined when LGPO text has no form for it. */
+function entryBody(action: RegistryAction): [string, string] | undefined {
   switch (action.kind) {
     case 'set': {
       const data = dataAction(action.data);
       const name = action.soft === true ? POL_DIRECTIVE.soft + action.valueName : nameLine(action.valueName);
-      return data === undefined ? `REG_NONE value ${describe(action)}` : [name, data];
+      return data === undefined ? undefined : [name, data];
     }
     case 'deleteValue':
       return [nameLine(action.valueName), 'DELETE'];
@@ -78,7 +85,7 @@ function entryBody(action: RegistryAction): [string, string] | string {
     case 'secureKey':
       return [POL_DIRECTIVE.secureKey, `DWORD:${action.secure ? 1 : 0}`];
     case 'record':
-      return `record ${describe(action)}`;
+      return undefined;
     default:
       return assertNever(action);
   }
@@ -107,12 +114,6 @@ function dataAction(data: RegistryData): string | undefined {
     default:
       return assertNever(data);
   }
-}
-
-function describe(action: RegistryAction): string {
-  const name = 'valueName' in action ? ` value ${JSON.stringify(action.valueName)}` : '';
-  const type = action.kind === 'record' ? ` type ${action.type}, ${action.data.length} data bytes` : '';
-  return `${action.kind} on ${JSON.stringify(action.key)}${name}${type}`;
 }
 
 function oneLine(text: string): string {

@@ -25,7 +25,8 @@
  * - deleteValues (PReg `**DeleteValues`): one `"Name"=-` per name, after a `;` line counting them.
  * - secureKey (PReg `**SecureKey`): permissions cannot be set in .reg; a `;` line says so.
  * - record (a PReg record kept verbatim): `hex(N):` with its type number, unless its name is a
- *   PReg directive (`**...`): then only a `;` line describes it.
+ *   PReg directive (`**...`) or not literal: then a `;` line holds it as ASCII JSON.
+ * - deleteKeys of several subkeys: a `;` line in the first `[-...]` block counts them.
  * The `;` lines above are exact texts (REG_NOTE) that src/load/gpo/read-reg.ts reads back.
  */
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
@@ -51,9 +52,15 @@ export const REG_NOTE = {
   deleteValues: (count: number) => `; The PReg deletes the next ${count} values in one record (**DeleteValues).`,
   secureKey: (secure: boolean) =>
     `; The PReg sets this key's permissions here (**SecureKey = ${secure ? 1 : 0}); a .reg cannot change permissions.`,
-  record: (name: string, type: number, size: number) =>
-    `; The PReg has a record here that a .reg cannot hold: name ${JSON.stringify(name)}, type ${type}, ${size} data bytes.`,
+  deleteKeys: (count: number) => `; The PReg deletes the next ${count} subkeys in one record (**DeleteKeys).`,
+  record: (name: string, type: number, data: Uint8Array) =>
+    `; The PReg has a record here that a .reg cannot hold: ${asciiJson({ name, type, data: Buffer.from(data).toString('hex') })}`,
 } as const;
+
+/** JSON whose text is plain ASCII (so a `;` line holds it literally), for notes a reader parses back. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Escapes a value name or REG_SZ for `"..."` (FORMATS.md b.3). */
 export function escapeRegString(text: string): string {
@@ -87,7 +94,8 @@ export function emitRegFile(plans: RegistryPlan | readonly RegistryPlan[], heade
     for (const action of plan.actions) {
       const path = `${HIVE_NAMES[plan.hive]}\\${checkKey(action.key)}`;
       if (action.kind === 'deleteKeys') {
-        blocks.push(...action.subkeys.map((subkey) => ({ keyLine: `[-${path}\\${checkKey(subkey)}]`, lines: [] })));
+        const note = action.subkeys.length > 1 ? [REG_NOTE.deleteKeys(action.subkeys.length)] : [];
+        blocks.push(...action.subkeys.map((subkey, i) => ({ keyLine: `[-${path}\\${checkKey(subkey)}]`, lines: i === 0 ? note : [] })));
         current = undefined;
         continue;
       }
@@ -136,8 +144,8 @@ function actionLines(action: RegistryAction): string[] {
     case 'secureKey':
       return [REG_NOTE.secureKey(action.secure)];
     case 'record':
-      return action.valueName.startsWith('**')
-        ? [commentLine(REG_NOTE.record(action.valueName, action.type, action.data.length).slice(2))]
+      return action.valueName.startsWith('**') || !isRegLiteral(action.valueName)
+        ? [REG_NOTE.record(action.valueName, action.type, action.data)]
         : [hexLine(`${formatName(action.valueName)}=hex(${action.type.toString(16)}):`, action.data)];
     case 'deleteKeys':
       throw new Error('gpforge bug: deleteKeys is rendered as its own blocks');

@@ -1,8 +1,8 @@
 /**
  * Property (issue 10): random action lists → Registry.pol → import → build → the same bytes.
  * Actions cover every kind, verbatim records with random types and data, hostile but writable
- * names, random order and repeats. Names no .reg can hold (control characters) must instead
- * make the import fail cleanly (GPF1146), writing nothing.
+ * names, random order and repeats. Names no .reg can hold (control characters) stay verbatim
+ * records, which every output keeps.
  */
 import fc from 'fast-check';
 import { writeFileSync } from 'node:fs';
@@ -71,13 +71,15 @@ describe('GPO import properties', () => {
     );
   });
 
-  it('a name no .reg can write fails the import cleanly (GPF1146) and writes nothing', () => {
+  it('a name no .reg can write (a control character) is kept as a verbatim record and still rebuilds the same bytes', () => {
     fc.assert(
       fc.property(fc.array(action, { maxLength: 4 }), fc.constantFrom('\n', '\r', '\u0001', '\u007f'), (actions, control) => {
-        const bad: RegistryAction = { kind: 'deleteValue', key: 'Software\\Policies\\X', valueName: `a${control}b` };
-        const { imported } = roundTrip(emitRegistryPol([...actions, bad]));
-        expect(imported.yaml.size).toBe(0);
-        expect(imported.outcome.diagnostics.map((d) => d.code)).toContain('GPF1146');
+        const odd: RegistryAction = { kind: 'deleteValue', key: 'Software\\Policies\\X', valueName: `a${control}b` };
+        const bytes = emitRegistryPol([...actions, odd]);
+        const { imported, pol } = roundTrip(bytes);
+        expect(imported.outcome.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+        expect([...imported.yaml.values()][0]).toContain('rawType: 1');
+        expect(Buffer.from(pol!)).toEqual(Buffer.from(bytes));
       }),
       { numRuns: 20 },
     );

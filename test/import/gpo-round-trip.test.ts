@@ -15,7 +15,7 @@ import { compileFiles } from '../support/compile-files.js';
 import { buildWith, importGpo, writeBundle } from '../support/gpo-import.js';
 
 const PROJECTS = [
-  { definitions: ['test/fixtures/valid/all-elements.yaml'], gpos: ['test/fixtures/valid/gpo-all-kinds.yaml'] },
+  { definitions: ['test/fixtures/valid/all-elements.yaml'], gpos: ['test/fixtures/valid/gpo-all-kinds.yaml', 'test/fixtures/valid/gpo-raw-records.yaml'] },
   { definitions: ['policies/windows-update.yaml'], gpos: readdirSync('policies').filter((f) => f.startsWith('gpo-')).map((f) => `policies/${f}`) },
 ];
 
@@ -49,7 +49,8 @@ for (const project of PROJECTS) {
       ];
       it.each(inputs)(`${gpo.slug}: %s rebuilds byte-identical Registry.pol`, (path, kind, sides) => {
         const imported = importGpo({ path: join(dir, path), kind, src: project.definitions });
-        expect(imported.outcome.diagnostics).toEqual([]);
+        // Only the keepOrder side of the raw-records fixture may say it is not in canonical order.
+        expect(imported.outcome.diagnostics.filter((d) => !d.message.startsWith('the records are not in canonical order'))).toEqual([]);
         expect(imported.yaml.size).toBe(1);
         const rebuilt = buildWith(project.definitions, imported.yaml);
         expect(rebuilt.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);

@@ -6,7 +6,7 @@
  * windows-1252. Any problem is an error at its line, and then no action is returned.
  */
 import { diagnostic, type Span } from '../../diagnostics/diagnostic.js';
-import { LGPO_CONFIGURATION, LGPO_DEFAULT_NAME } from '../../emit/lgpo.js';
+import { LGPO_CONFIGURATION, LGPO_DEFAULT_NAME, LGPO_RECORD_NOTE } from '../../emit/lgpo.js';
 import { POL_DIRECTIVE, POL_LIST_SEPARATOR } from '../../emit/pol.js';
 import { encodeUtf16le } from '../../emit/utf16le.js';
 import type { RegistryAction } from '../../model/registry-types.js';
@@ -25,22 +25,33 @@ export function readLgpoFile(bytes: Uint8Array, file: string): ImportedRegistry 
   const utf8 = decodeText(body, bom?.encoding ?? 'utf-8');
   const text = utf8.valid || bom ? utf8.text : decodeText(body, 'windows-1252').text;
   const out: ImportedRegistry = { file, text, machine: [], user: [], diagnostics: [] };
-  for (const entry of entries(splitLines(text))) readEntry(out, entry);
+  let run: TextLine[] = [];
+  const flush = () => {
+    if (run.length > 0) readEntry(out, run);
+    run = [];
+  };
+  // Entries are runs of lines; blank and `;` lines separate them (FORMATS.md e.9).
+  for (const line of splitLines(text)) {
+    if (line.text !== '' && !line.text.startsWith(';')) {
+      run.push(line);
+      continue;
+    }
+    flush();
+    if (line.text.startsWith(LGPO_RECORD_NOTE)) readRecordNote(out, line);
+  }
+  flush();
   return out.diagnostics.some((d) => d.severity === 'error') ? { ...out, machine: [], user: [] } : out;
 }
 
-/** Runs of consecutive lines that are neither blank nor `;` comments. */
-function entries(lines: readonly TextLine[]): TextLine[][] {
-  const runs: TextLine[][] = [];
-  let run: TextLine[] = [];
-  for (const line of lines) {
-    if (line.text === '' || line.text.startsWith(';')) {
-      if (run.length > 0) runs.push(run);
-      run = [];
-    } else run.push(line);
+/** A record src/emit/lgpo.ts kept in a `;` line as JSON (no LGPO form). */
+function readRecordNote(out: ImportedRegistry, line: TextLine): void {
+  try {
+    const { configuration, key, name, type, data } = JSON.parse(line.text.slice(LGPO_RECORD_NOTE.length)) as { configuration: string; key: string; name: string; type: number; data: string };
+    const side = configuration === LGPO_CONFIGURATION.HKLM ? out.machine : out.user;
+    side.push(exactValueAction(key, name, type, Uint8Array.from(Buffer.from(data, 'hex'))));
+  } catch {
+    out.diagnostics.push(diagnostic('GPF1133', out.file, line.span, 'a gpforge record line that is not valid JSON'));
   }
-  if (run.length > 0) runs.push(run);
-  return runs;
 }
 
 function readEntry(out: ImportedRegistry, lines: readonly TextLine[]): void {

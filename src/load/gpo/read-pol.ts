@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
 import { polRecordFields, POL_DIRECTIVE, POL_LIST_SEPARATOR, REG_TYPE_CODE } from '../../emit/pol.js';
 import type { RegistryAction } from '../../model/registry-types.js';
+import { isRegLiteral } from '../../text/reg-literal.js';
 import { decodeString, parsePolFile, recordToActions, type PolRecord } from '../pol-reader.js';
 
 export interface PolImport {
@@ -32,8 +33,17 @@ export function exactValueAction(key: string, valueName: string, type: number, d
 
 function exactAction(record: PolRecord): RegistryAction {
   const meaning = directiveAction(record) ?? singleAction(recordToActions(record));
-  if (meaning !== undefined && writesRecord(meaning, record)) return meaning;
+  if (meaning !== undefined && namesWritable(meaning) && writesRecord(meaning, record)) return meaning;
   return { kind: 'record', key: record.key, valueName: record.valueName, type: record.type, data: record.data };
+}
+
+/**
+ * Names every output can write (text/reg-literal.ts); a value named with a line break stays a
+ * verbatim record, which the GPO validator accepts and .reg/LGPO text keep in a comment.
+ */
+function namesWritable(action: RegistryAction): boolean {
+  const names = 'valueName' in action ? [action.valueName] : action.kind === 'deleteKeys' ? action.subkeys : action.kind === 'deleteValues' ? action.valueNames : [];
+  return names.every(isRegLiteral);
 }
 
 /** True when the emitter writes `action` as exactly this record (FORMATS.md a.2). */

@@ -23,15 +23,21 @@ const HEADER_V4 = 'REGEDIT4';
 const HIVES: Readonly<Record<string, Hive>> = { HKEY_LOCAL_MACHINE: 'HKLM', HKEY_CURRENT_USER: 'HKCU' };
 const DELETE_VALUES_NOTE = /^; The PReg deletes the next (\d+) values in one record \(\*\*DeleteValues\)\.$/;
 const SECURE_KEY_NOTE = /^; The PReg sets this key's permissions here \(\*\*SecureKey = ([01])\);/;
+const DELETE_KEYS_NOTE = /^; The PReg deletes the next (\d+) subkeys in one record \(\*\*DeleteKeys\)\.$/;
+const RECORD_NOTE = '; The PReg has a record here that a .reg cannot hold: ';
 
 interface State {
   readonly file: string;
   readonly ansi: boolean;
   readonly out: ImportedRegistry;
   block?: { hive: Hive; key: string; produced: boolean };
+  /** The deleteKeys just read: a note after its `[-...]` line may say more blocks belong to it. */
+  lastDeleteKeys?: { kind: 'deleteKeys'; key: string; subkeys: string[] };
   soft: boolean;
   /** Inside a block of a hive that was refused: its values are not reported again. */
   refused?: boolean;
+  /** The deleteKeys action that the next `[-...]` blocks add their subkeys to, and how many. */
+  pendingKeys?: { action: { kind: 'deleteKeys'; key: string; subkeys: string[] }; left: number };
   /** Remaining `"Name"=-` lines that belong to one deleteValues action. */
   pendingDeletes?: { action: { kind: 'deleteValues'; key: string; valueNames: string[] }; left: number };
 }
@@ -93,7 +99,10 @@ function readLine(state: State, line: TextLine): void {
 
 function readNote(state: State, text: string, span: Span): void {
   const block = state.block;
+  const last = state.lastDeleteKeys;
   if (text === REG_NOTE.soft) state.soft = true;
+  else if (last && DELETE_KEYS_NOTE.test(text)) state.pendingKeys = { action: last, left: Number(DELETE_KEYS_NOTE.exec(text)?.[1]) - 1 };
+  else if (text.startsWith(RECORD_NOTE) && block) readRecordNote(state, text.slice(RECORD_NOTE.length), span);
   else if (!block) return;
   else if (text === REG_NOTE.deleteAllValues) push(state, { kind: 'deleteAllValues', key: block.key });
   else if (text === REG_NOTE.createKey) push(state, { kind: 'createKey', key: block.key });
@@ -102,13 +111,22 @@ function readNote(state: State, text: string, span: Span): void {
     const action = { kind: 'deleteValues' as const, key: block.key, valueNames: [] as string[] };
     push(state, action);
     state.pendingDeletes = { action, left: Number(DELETE_VALUES_NOTE.exec(text)?.[1]) };
-  } else if (text.startsWith('; The PReg has a record here that a .reg cannot hold')) {
+  }
+}
+
+/** `{"name", "type", "data"}` (src/emit/reg.ts REG_NOTE.record): a record kept verbatim. */
+function readRecordNote(state: State, json: string, span: Span): void {
+  try {
+    const { name, type, data } = JSON.parse(json) as { name: string; type: number; data: string };
+    push(state, { kind: 'record', key: state.block!.key, valueName: name, type, data: Uint8Array.from(Buffer.from(data, 'hex')) });
+  } catch {
     state.out.diagnostics.push(diagnostic('GPF1125', state.file, span, 'a Registry.pol record noted in a comment'));
   }
 }
 
 function openBlock(state: State, text: string, span: Span): void {
   closeBlock(state);
+  state.lastDeleteKeys = undefined;
   const close = text.lastIndexOf(']');
   if (close < 0) return void state.out.diagnostics.push(diagnostic('GPF1123', state.file, span, "a key line without ']'"));
   const remove = text.startsWith('[-');
@@ -127,9 +145,17 @@ function openBlock(state: State, text: string, span: Span): void {
     return;
   }
   const parent = key.lastIndexOf('\\');
-  state.block = { hive, key: key.slice(0, Math.max(parent, 0)), produced: true };
-  push(state, { kind: 'deleteKeys', key: key.slice(0, Math.max(parent, 0)), subkeys: [key.slice(parent + 1)] });
+  const pending = state.pendingKeys;
+  if (pending && pending.left > 0) {
+    pending.action.subkeys.push(key.slice(parent + 1));
+    pending.left--;
+    return;
+  }
+  const action = { kind: 'deleteKeys' as const, key: key.slice(0, Math.max(parent, 0)), subkeys: [key.slice(parent + 1)] };
+  state.block = { hive, key: action.key, produced: true };
+  push(state, action);
   state.block = undefined;
+  state.lastDeleteKeys = action;
 }
 
 /** A `[key]` block that said nothing creates its key (FORMATS.md b.2). */
