@@ -43,3 +43,45 @@ describe('resolveSide (inverse of registry-plan)', () => {
     }
   });
 });
+
+describe('resolveSide: what no policy explains, and ambiguity', () => {
+  const KEY = 'Software\\Policies\\Contoso\\Agent';
+  const toggle = (value: number) => ({ kind: 'set' as const, key: KEY, valueName: 'Toggle', data: { type: 'REG_DWORD' as const, value } });
+
+  it('leaves a value raw, with a note naming the candidate policy and what it lacks', () => {
+    const count = { kind: 'set' as const, key: `${KEY}\\All`, valueName: 'Count', data: { type: 'REG_DWORD' as const, value: 100 } };
+    const resolved = resolveSide([count], 'HKLM', index);
+    expect(resolved.policies).toEqual([]);
+    expect(resolved.registry).toEqual([count]);
+    expect(resolved.notes.get(0)).toMatch(/^not a policy setting: gpfall:EveryElement \(enabled: .*; disabled: needs delete /);
+  });
+
+  it('says which data no state of the policy writes', () => {
+    const resolved = resolveSide([toggle(7)], 'HKLM', index);
+    expect(resolved.registry).toEqual([toggle(7)]);
+    expect(resolved.notes.get(0)).toBe(`not a policy setting: gpfall:SimpleToggle (enabled: needs ${KEY}\\Toggle = REG_DWORD 1; disabled: needs ${KEY}\\Toggle = REG_DWORD 0)`);
+  });
+
+  it('a user-class side does not take machine policies', () => {
+    expect(resolveSide([toggle(1)], 'HKCU', index).policies).toEqual([]);
+  });
+
+  it('resolves a duplicate definition deterministically and reports it: ours before --admx, then definition order', () => {
+    const [original] = model.definitions;
+    const copy = { ...original!, namespace: 'Gpforge.Tests.Copy', prefix: 'gpfcopy' };
+    const mixed = indexPolicies([{ file: copy, ours: false }, { file: original!, ours: true }]);
+    const first = resolveSide([toggle(1)], 'HKLM', mixed);
+    expect(first.policies.map((p) => p.ref)).toEqual(['gpfall:SimpleToggle']);
+    expect(first.warnings).toEqual(['gpfcopy:SimpleToggle (enabled) would explain the same values as gpfall:SimpleToggle (enabled); chose gpfall:SimpleToggle (our definitions come before --admx ones)']);
+    const both = indexPolicies([{ file: copy, ours: true }, { file: original!, ours: true }]);
+    const second = resolveSide([toggle(1)], 'HKLM', both);
+    expect(second.policies.map((p) => p.ref)).toEqual(['gpfcopy:SimpleToggle']);
+    expect(second.warnings[0]).toContain('(it comes first in the definitions)');
+  });
+
+  it('keeps a file that is not in canonical order raw, with keepOrder, so nothing moves', () => {
+    const other = { kind: 'set' as const, key: 'Software\\Policies\\Aaa', valueName: 'x', data: { type: 'REG_DWORD' as const, value: 1 } };
+    const resolved = resolveSide([toggle(1), other], 'HKLM', index);
+    expect(resolved).toMatchObject({ keepOrder: true, policies: [], registry: [toggle(1), other] });
+  });
+});
