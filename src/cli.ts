@@ -73,11 +73,12 @@ export async function main(argv: string[]): Promise<number> {
           .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing YAML files' })
           .option('class', { choices: ['machine', 'user'] as const, describe: 'GPOs: the side a Registry.pol belongs to (else taken from a Machine/User folder in its path)' })
           .option('src', { type: 'string', array: true, describe: 'GPOs: our definitions YAML to resolve policies from (default policies, if present)' })
-          .option('admx', { type: 'string', array: true, describe: 'GPOs: templates to resolve policies from, e.g. PolicyDefinitions (repeatable)' }),
+          .option('admx', { type: 'string', array: true, describe: 'GPOs: templates to resolve policies from, e.g. PolicyDefinitions (repeatable)' })
+          .option('reorder', { type: 'boolean', default: false, describe: 'GPOs: resolve records that are not in canonical order too, reordering them where that keeps their effect' }),
       async (args) => {
         const console = new Console(args);
-        const { path, out, locale, force } = args;
-        const outcome = await runImportCommand({ path, out, locale, force, ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) }, (m) => console.progress(m));
+        const { path, out, locale, force, reorder } = args;
+        const outcome = await runImportCommand({ path, out, locale, force, reorder, ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) }, (m) => console.progress(m));
         exitCode = finish(outcome, console);
       },
     )

@@ -39,6 +39,8 @@ export interface GpoImportArgs {
   readonly src: readonly string[];
   readonly srcGiven: boolean;
   readonly admx: readonly string[];
+  /** Put records that are not in canonical order into it, where that keeps their effect, and resolve them. */
+  readonly reorder?: boolean;
   /** For the `$schema=` line, relative to --out. */
   readonly schemaPath?: string;
 }
@@ -83,33 +85,34 @@ export function runGpoImport(args: GpoImportArgs, progress: (message: string) =>
 function importOne(gpo: ImportedGpo, index: PolicyIndex, catalogue: PolicyCatalogue, args: GpoImportArgs, diagnostics: Diagnostic[]): string {
   const at = display(gpo.folder);
   const options = { header: [`Imported by gpforge from ${at}.`], ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) };
-  let computer = resolveSide(gpo.machine, 'HKLM', index);
-  let user = resolveSide(gpo.user, 'HKCU', index);
+  const reorder = { reorder: args.reorder === true };
+  let computer = resolveSide(gpo.machine, 'HKLM', index, reorder);
+  let user = resolveSide(gpo.user, 'HKCU', index, reorder);
   let text = emitGpoYaml(gpo, computer, user, options);
-  let failed = sidesNotRebuilt(text, gpo, catalogue);
+  let failed = sidesNotRebuilt(text, computer, user, catalogue);
   if (failed.length > 0) {
     if (failed.includes('computer')) computer = rawSide(gpo.machine);
     if (failed.includes('user')) user = rawSide(gpo.user);
     diagnostics.push(diagnostic('GPF1144', at, undefined, `the resolved policies did not rebuild the same records (${failed.join(', ')}); imported as raw registry entries in file order`));
     text = emitGpoYaml(gpo, computer, user, options);
-    failed = sidesNotRebuilt(text, gpo, catalogue);
+    failed = sidesNotRebuilt(text, computer, user, catalogue);
   }
   for (const side of failed) diagnostics.push(diagnostic('GPF1146', at, undefined, side));
   for (const warning of [...computer.warnings, ...user.warnings]) diagnostics.push(diagnostic('GPF1144', at, undefined, warning));
   return text;
 }
 
-/** The sides whose YAML does not build exactly the actions read. */
-function sidesNotRebuilt(text: string, gpo: ImportedGpo, catalogue: PolicyCatalogue): ('computer' | 'user')[] {
+/** The sides whose YAML does not build exactly the actions read (or, with --reorder, their canonical order). */
+function sidesNotRebuilt(text: string, computer: ResolvedSide, user: ResolvedSide, catalogue: PolicyCatalogue): ('computer' | 'user')[] {
   const rebuilt = rebuild(text, catalogue);
   return [
-    ...(rebuilt !== undefined && sameActions(rebuilt.machine, gpo.machine) ? [] : ['computer' as const]),
-    ...(rebuilt !== undefined && sameActions(rebuilt.user, gpo.user) ? [] : ['user' as const]),
+    ...(rebuilt !== undefined && sameActions(rebuilt.machine, computer.actions) ? [] : ['computer' as const]),
+    ...(rebuilt !== undefined && sameActions(rebuilt.user, user.actions) ? [] : ['user' as const]),
   ];
 }
 
 function rawSide(actions: readonly RegistryAction[]): ResolvedSide {
-  return { policies: [], registry: [...actions], notes: new Map(), keepOrder: true, warnings: [] };
+  return { actions, policies: [], registry: [...actions], notes: new Map(), keepOrder: true, warnings: [] };
 }
 
 /** The actions `gpforge build` would write for this YAML; undefined when it is not valid. */

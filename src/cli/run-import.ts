@@ -17,6 +17,7 @@ export interface ImportCommandArgs {
   readonly class?: 'machine' | 'user';
   readonly src?: readonly string[];
   readonly admx?: readonly string[];
+  readonly reorder?: boolean;
 }
 
 const SCHEMA_FILE = fileURLToPath(new URL('../../src/schema/gpforge.schema.json', import.meta.url));
@@ -28,7 +29,7 @@ export async function runImportCommand(args: ImportCommandArgs, progress: (messa
   const { runGpoImport } = await import('./run-import-gpo.js');
   const schemaPath = relative(args.out, SCHEMA_FILE).split('\\').join('/');
   const src = args.src ?? ['policies'];
-  return runGpoImport({ path: args.path, kind, out: args.out, force: args.force, src, srcGiven: args.src !== undefined, admx: args.admx ?? [], schemaPath, ...(args.class && { class: args.class }) }, progress);
+  return runGpoImport({ path: args.path, kind, out: args.out, force: args.force, src, srcGiven: args.src !== undefined, admx: args.admx ?? [], reorder: args.reorder === true, schemaPath, ...(args.class && { class: args.class }) }, progress);
 }
 
 /** What `path` is, by its extension or, for a folder, by GPMC's backup files in or below it. */

@@ -45,6 +45,8 @@ export interface ResolvedPolicy {
 }
 
 export interface ResolvedSide {
+  /** What the side must rebuild to: the file's records, or with --reorder their canonical order. */
+  readonly actions: readonly RegistryAction[];
   readonly policies: readonly ResolvedPolicy[];
   readonly registry: readonly RegistryAction[];
   /** By index into `registry`: the candidates that touch it and why none fits. */
@@ -82,11 +84,18 @@ export function indexPolicies(sources: readonly PolicySource[]): PolicyIndex {
 }
 
 /** Resolves one GPO side (hive HKLM = machine policies, HKCU = user policies). */
-export function resolveSide(actions: readonly RegistryAction[], hive: Hive, index: PolicyIndex): ResolvedSide {
-  if (!sameActions(orderActions(actions), actions)) {
-    const warning = 'the records are not in canonical order (FORMATS.md a.6), so they are kept as raw registry entries in file order (keepOrder) for the build to reproduce them';
-    return { policies: [], registry: [...actions], notes: new Map(), keepOrder: true, warnings: actions.length > 0 ? [warning] : [] };
+export function resolveSide(read: readonly RegistryAction[], hive: Hive, index: PolicyIndex, options: { reorder?: boolean } = {}): ResolvedSide {
+  const canonical = orderActions(read);
+  const warnings: string[] = [];
+  if (!sameActions(canonical, read)) {
+    if (options.reorder !== true || !safeToReorder(read)) {
+      const why = options.reorder === true ? 'cannot be put into canonical order without changing their meaning' : 'are not in canonical order (FORMATS.md a.6; --reorder resolves them anyway)';
+      const warning = `the records ${why}, so they are kept as raw registry entries in file order (keepOrder) for the build to reproduce them`;
+      return { actions: read, policies: [], registry: [...read], notes: new Map(), keepOrder: true, warnings: read.length > 0 ? [warning] : [] };
+    }
+    warnings.push('--reorder: the records are put into canonical order (FORMATS.md a.6); the rebuilt Registry.pol holds the same records with the same effect, in another order');
   }
+  const actions = canonical;
   const file = indexFile(actions);
   const problems = new Map<Candidate, string>();
   const matches = candidatesOf(actions, index, hive).flatMap((c) => {
@@ -94,8 +103,7 @@ export function resolveSide(actions: readonly RegistryAction[], hive: Hive, inde
     if ('problem' in match) problems.set(c, match.problem);
     return 'problem' in match ? [] : [match];
   });
-  let warnings: string[] = [];
-  let chosen = chooseInOrder(matches, actions, (w) => (warnings = w));
+  let chosen = chooseInOrder(matches, actions, (w) => warnings.push(...w));
   for (;;) {
     const leftover = leftovers(actions, chosen);
     const rebuilt = orderActions([...chosen.flatMap((m) => m.planned), ...leftover.map((i) => actions[i]!)]);
@@ -233,6 +241,27 @@ function mismatches(rebuilt: readonly RegistryAction[], actions: readonly Regist
   return culprits;
 }
 
+/**
+ * Canonical order (orderActions) keeps what the records do unless it moves a "delete all
+ * values" before values the file set earlier in that key, or a `**DeleteKeys` before records
+ * the file wrote earlier below the deleted subkeys.
+ */
+function safeToReorder(actions: readonly RegistryAction[]): boolean {
+  const valuesWritten = new Set<string>();
+  const keysWritten = new Set<string>();
+  for (const action of actions) {
+    const key = foldName(action.key);
+    if (action.kind === 'deleteAllValues' && valuesWritten.has(key)) return false;
+    if (action.kind === 'deleteKeys') {
+      const below = action.subkeys.map((sub) => `${key}\\${foldName(sub)}`);
+      if ([...keysWritten].some((k) => below.some((b) => k === b || k.startsWith(`${b}\\`)))) return false;
+    }
+    keysWritten.add(key);
+    if (action.kind !== 'createKey' && action.kind !== 'deleteAllValues') valuesWritten.add(key);
+  }
+  return true;
+}
+
 function finish(actions: readonly RegistryAction[], chosen: readonly Match[], leftover: readonly number[], index: PolicyIndex, problems: ReadonlyMap<Candidate, string>, warnings: string[]): ResolvedSide {
   const notes = new Map<number, string>();
   leftover.forEach((fileIndex, i) => {
@@ -243,5 +272,5 @@ function finish(actions: readonly RegistryAction[], chosen: readonly Match[], le
     if (why.length > 0) notes.set(i, `not a policy setting: ${why.join('; ')}`);
   });
   const policies = chosen.map((m) => ({ ref: m.candidate.ref, configured: m.configured }));
-  return { policies, registry: leftover.map((i) => actions[i]!), notes, keepOrder: false, warnings };
+  return { actions, policies, registry: leftover.map((i) => actions[i]!), notes, keepOrder: false, warnings };
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { emitGpoYaml } from '../../src/import/gpo-to-yaml.js';
 import type { ResolvedSide } from '../../src/model/resolve-policies.js';
 
-const empty: ResolvedSide = { policies: [], registry: [], notes: new Map(), keepOrder: false, warnings: [] };
+const empty: ResolvedSide = { actions: [], policies: [], registry: [], notes: new Map(), keepOrder: false, warnings: [] };
 
 describe('emitGpoYaml', () => {
   it('writes each raw form as one flow entry, with the resolver note above it', () => {

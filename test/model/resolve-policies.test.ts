@@ -84,4 +84,21 @@ describe('resolveSide: what no policy explains, and ambiguity', () => {
     const resolved = resolveSide([toggle(1), other], 'HKLM', index);
     expect(resolved).toMatchObject({ keepOrder: true, policies: [], registry: [toggle(1), other] });
   });
+
+  it('--reorder: a file out of canonical order is resolved in canonical order when that keeps its effect', () => {
+    const other = { kind: 'set' as const, key: 'Software\\Policies\\Aaa', valueName: 'x', data: { type: 'REG_DWORD' as const, value: 1 } };
+    const resolved = resolveSide([toggle(1), other], 'HKLM', index, { reorder: true });
+    expect(resolved).toMatchObject({ keepOrder: false, actions: [other, toggle(1)], registry: [other] });
+    expect(resolved.policies.map((p) => p.ref)).toEqual(['gpfall:SimpleToggle']);
+    expect(resolved.warnings[0]).toMatch(/^--reorder: the records are put into canonical order/);
+  });
+
+  it.each([
+    ['a "delete all values" after a value of its key', [toggle(1), { kind: 'deleteAllValues' as const, key: KEY }]],
+    ['a **DeleteKeys after a record below the subkey', [{ kind: 'createKey' as const, key: `${KEY}\\Sub\\Deep` }, { kind: 'set' as const, key: 'Software\\Policies\\Aaa', valueName: 'x', data: { type: 'REG_NONE' as const } }, { kind: 'deleteKeys' as const, key: KEY, subkeys: ['sub'] }]],
+  ])('--reorder keeps the file as it is when reordering would change its effect: %s', (_name, actions) => {
+    const resolved = resolveSide(actions, 'HKLM', index, { reorder: true });
+    expect(resolved).toMatchObject({ keepOrder: true, policies: [], registry: actions });
+    expect(resolved.warnings[0]).toMatch(/cannot be put into canonical order without changing their meaning/);
+  });
 });
