@@ -6,7 +6,8 @@
  */
 import yargs, { type Argv } from 'yargs';
 import { hideBin } from 'yargs/helpers';
-import { runImport, runLint, type Outcome } from './cli/run-admx.js';
+import { runLint, type Outcome } from './cli/run-admx.js';
+import { runImportCommand } from './cli/run-import.js';
 import { Console } from './cli/console.js';
 import { runBuild } from './cli/run-build.js';
 import { runInit } from './cli/run-init.js';
@@ -63,16 +64,22 @@ export async function main(argv: string[]): Promise<number> {
     .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => sourceOptions(y), (args) => void (exitCode = runBuild({ ...args, out: undefined }, new Console(args))))
     .command(
       'import <path>',
-      'Turn existing ADMX/ADML (one .admx or a PolicyDefinitions folder) into definitions YAML',
+      'Turn existing ADMX/ADML or .adm into definitions YAML, and GPOs (GPMC backup or backup set, Registry.pol, .reg, LGPO text) into GPO YAML',
       (y) =>
         outputOptions(y)
-          .positional('path', { type: 'string', demandOption: true, describe: '.admx file or PolicyDefinitions folder' })
+          .positional('path', { type: 'string', demandOption: true, describe: '.admx, .adm, PolicyDefinitions folder, GPO backup (set) folder, Registry.pol, .reg or LGPO .txt' })
           .option('out', { type: 'string', default: 'policies', describe: 'Folder for the YAML files' })
           .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to import (repeatable); the first is the default' })
-          .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing YAML files' }),
-      (args) => {
+          .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing YAML files' })
+          .option('class', { choices: ['machine', 'user'] as const, describe: 'GPOs: the side a Registry.pol belongs to (else taken from a Machine/User folder in its path)' })
+          .option('src', { type: 'string', array: true, describe: 'GPOs: our definitions YAML to resolve policies from (default policies, if present)' })
+          .option('admx', { type: 'string', array: true, describe: 'GPOs: templates to resolve policies from, e.g. PolicyDefinitions (repeatable)' })
+          .option('reorder', { type: 'boolean', default: false, describe: 'GPOs: resolve records that are not in canonical order too, reordering them where that keeps their effect' }),
+      async (args) => {
         const console = new Console(args);
-        exitCode = finish(runImport({ path: args.path, out: args.out, locale: args.locale, force: args.force }, (m) => console.progress(m)), console);
+        const { path, out, locale, force, reorder } = args;
+        const outcome = await runImportCommand({ path, out, locale, force, reorder, ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) }, (m) => console.progress(m));
+        exitCode = finish(outcome, console);
       },
     )
     .command(

@@ -47,6 +47,25 @@ export const catalogue = {
   GPF1109: error((type: string, size: number) => `${type} data must be 4 bytes, got ${size}`),
   GPF1110: error((size: number) => `REG_QWORD data must be 8 bytes, got ${size}`),
 
+  // ── GPF1120–1199: .reg, LGPO text and GPO backup readers (gpforge import of GPOs) ─────────
+  GPF1120: error((found: string) => `not a .reg file: the first line is '${found}', expected 'Windows Registry Editor Version 5.00' or 'REGEDIT4'`),
+  GPF1121: error(() => `the line ends with '\\' (continued) but no hex continuation line follows`),
+  GPF1122: error((hive: string) => `hive ${hive} cannot be imported: a GPO writes only HKEY_LOCAL_MACHINE (computer) and HKEY_CURRENT_USER (user)`),
+  GPF1123: error((problem: string) => `cannot read this .reg line: ${problem}`),
+  GPF1124: error(() => `a value line before any [key] line`),
+  GPF1125: warning((what: string) => `${what} cannot be restored from a .reg file; it is left out`),
+  GPF1130: error((found: string) => `unknown LGPO action '${found}' (expected DELETE, DELETEALLVALUES, DELETEKEYS, CREATEKEY, DWORD:, QWORD:, SZ:, EXSZ:, MULTISZ: or BINARY:)`),
+  GPF1131: error((found: string) => `unknown LGPO configuration '${found}' (gpforge imports Computer and User)`),
+  GPF1132: error((lines: number) => `an LGPO entry needs 4 lines (configuration, key, value name, action); this one has ${lines}`),
+  GPF1133: error((problem: string) => `bad LGPO data: ${problem}`),
+  GPF1140: error((path: string) => `cannot tell whether ${path} is Computer or User configuration: pass --class machine or --class user`),
+  GPF1141: error((path: string) => `${path} is not a GPO backup (no Backup.xml or bkupInfo.xml) nor a backup set (no manifest.xml)`),
+  GPF1142: error((what: string) => `the backup lacks ${what}`),
+  GPF1143: warning((what: string) => `gpforge cannot represent ${what} yet; it is not imported`),
+  GPF1144: warning((detail: string) => `${detail}`),
+  GPF1146: error((side: string) => `the ${side} side cannot be imported: not even as raw registry entries does it build the same records (see the GPF22xx errors of the imported YAML)`),
+  GPF1145: error((path: string) => `cannot tell what ${path} is: expected a GPO backup folder, a backup set, Registry.pol, .reg, LGPO text (.txt), .admx, .adm or a PolicyDefinitions folder`),
+
   // ── GPF1200–1299: ADMX/ADML reader and lint ─────────────────────────────────────────────
   // Reader (src/load/admx/): what stops a file from being read, or changes what is read.
   GPF1200: error((encoding: string) => `the file is not valid ${encoding}; invalid bytes were read as U+FFFD`),
@@ -165,6 +184,9 @@ export const catalogue = {
   GPF2219: error((ref: string, namespaces: readonly string[]) => `'${ref}' is ambiguous: the prefix is used by ${namespaces.join(' and ')}; write namespace:policyId`),
   GPF2218: error((key: string, line: number) => `key ${key} is cleared (all values deleted) by the setting at line ${line}, which would wipe or reorder this value; use another key`),
   GPF2217: error((name: string) => `value name '${name}' starts with '**', which Registry.pol reserves for instructions`),
+  GPF2220: error(() => `a REG_NONE default value reads back as "create the key" in Registry.pol; use createKey: true`),
+  GPF2222: error((name: string) => `${JSON.stringify(name)} cannot be written to a .reg file: it holds a control character (CR, LF, ...), an unpaired surrogate, or (a key) ends with ']'`),
+  GPF2221: error((name: string) => `'${name}' contains ';', which separates the names in the Registry.pol record`),
 
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),

@@ -70,8 +70,9 @@ export function formatDiagnostics(diagnostics: readonly LocatedDiagnostic[], for
   return diagnostics.map((d) => (format === 'github' ? githubLine(d) : textLine(d)) + '\n').join('');
 }
 
+/** `file:line:col`; for a binary file (a span but no text) `file@offset` with the byte offset. */
 function textLine(d: LocatedDiagnostic): string {
-  const where = d.line === undefined ? d.file : `${d.file}:${d.line}:${d.column}`;
+  const where = d.line !== undefined ? `${d.file}:${d.line}:${d.column}` : d.span ? `${d.file}@${d.span.start}` : d.file;
   return `${where}: ${d.severity} ${d.code}: ${d.message}`;
 }
 

@@ -8,6 +8,7 @@ import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
 import { emitGpoBackups } from './gpo-backup.js';
 import type { OutputFile } from './output-file.js';
+import { emitLgpoText } from './lgpo.js';
 import { emitRegistryPol } from './pol.js';
 import { emitRegFile } from './reg.js';
 import type { Templates } from './templates.js';
@@ -53,7 +54,10 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
   return { files, omissions: [...omissions.values()] };
 }
 
-/** out/gpo/<slug>/: apply.reg and undo.reg for machines without AD, Registry.pol per side for LGPO. */
+/**
+ * out/gpo/<slug>/: apply.reg and undo.reg for machines without AD, Registry.pol per side and
+ * lgpo.txt (both sides, LGPO's text form) for LGPO.
+ */
 function emitGpoFolder(gpo: Gpo, machine: RegistryPlan, user: RegistryPlan, templates: Templates): OutputFile[] {
   const dir = `gpo/${gpo.slug}`;
   const title = `${gpo.name} (gpforge)`;
@@ -62,6 +66,7 @@ function emitGpoFolder(gpo: Gpo, machine: RegistryPlan, user: RegistryPlan, temp
   return [
     { path: `${dir}/apply.reg`, bytes: emitRegFile([machine, user], { title: `${title}: apply` }, templates) },
     { path: `${dir}/undo.reg`, bytes: emitRegFile(undoPlans, { title: `${title}: undo`, notes }, templates) },
+    { path: `${dir}/lgpo.txt`, bytes: emitLgpoText([machine, user], title, templates) },
     { path: `${dir}/Machine/Registry.pol`, bytes: emitRegistryPol(machine.actions) },
     { path: `${dir}/User/Registry.pol`, bytes: emitRegistryPol(user.actions) },
   ];

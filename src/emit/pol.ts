@@ -15,10 +15,12 @@
  *
  * Directives live in the value name (FORMATS.md a.4), written exactly as GPEdit does:
  *   `**del.<name>` and `**delvals.` as REG_SZ, size 4, data 20 00 00 00 (" " + NUL);
- *   `**soft.<name>` with the value's own type and data; key only: empty name, REG_NONE, size 0.
+ *   `**soft.<name>` with the value's own type and data; key only: empty name, REG_NONE, size 0;
+ *   `**DeleteKeys` / `**DeleteValues` as REG_SZ, the names joined by `;` + NUL;
+ *   `**SecureKey` as REG_DWORD 1 or 0 (the type is UNVERIFIED, FORMATS.md a.4).
+ * A `record` action is written exactly as it was read (imports that must round-trip).
  */
 import type { RegistryAction, RegistryData, RegistryType } from '../model/registry-types.js';
-import { encodeUtf16le } from './utf16le.js';
 
 /** "PReg" + DWORD 1 (FORMATS.md a.1). */
 export const POL_SIGNATURE = Uint8Array.of(0x50, 0x52, 0x65, 0x67);
@@ -43,20 +45,37 @@ export const REG_TYPE_CODE: Readonly<Record<RegistryType, number>> = {
 };
 
 /** Value-name prefixes written by this emitter (FORMATS.md a.4); readers match them ignoring case. */
-export const POL_DIRECTIVE = { deleteValue: '**del.', deleteAllValues: '**delvals.', soft: '**soft.' } as const;
+export const POL_DIRECTIVE = {
+  deleteValue: '**del.',
+  deleteAllValues: '**delvals.',
+  soft: '**soft.',
+  deleteKeys: '**DeleteKeys',
+  deleteValues: '**DeleteValues',
+  secureKey: '**SecureKey',
+} as const;
+
+/** Separates the names in `**DeleteKeys` and `**DeleteValues` data (FORMATS.md a.4). */
+export const POL_LIST_SEPARATOR = ';';
 
 /** Names starting with this are directives, never plain value names (FORMATS.md a.8). */
 export const POL_DIRECTIVE_MARK = '**';
 
 /** Data of the delete markers, as GPEdit writes it: " " + NUL (FORMATS.md a.4). */
-const DELETE_MARKER = { type: REG_TYPE_CODE.REG_SZ, data: Uint8Array.of(0x20, 0x00, 0x00, 0x00) };
+const DELETE_MARKER = { type: REG_TYPE_CODE.REG_SZ, data: ' \0' };
 
-interface RecordFields {
+/**
+ * One record's fields. `data` as a string stands for its UTF-16LE code units (terminators
+ * included): strings are written straight into the file buffer, never encoded twice.
+ */
+export interface PolRecordFields {
   readonly key: string;
   readonly valueName: string;
   readonly type: number;
-  readonly data: Uint8Array;
+  readonly data: Uint8Array | string;
 }
+
+/** Bytes of the fixed parts of a record: `[`, two NULs, four `;`, two DWORDs, `]` (FORMATS.md a.2). */
+const RECORD_OVERHEAD = 2 + 2 + 2 + 2 + 2 + 4 + 2 + 4 + 2 + 2;
 
 /**
  * Renders `actions` as a Registry.pol file, records in exactly the given order (the registry
@@ -66,11 +85,18 @@ interface RecordFields {
  * (it would read back as createKey), numbers out of range, data over 65535 bytes.
  */
 export function emitRegistryPol(actions: readonly RegistryAction[]): Uint8Array {
-  const header = concatBytes([POL_SIGNATURE, dword(POL_VERSION)]);
-  return concatBytes([header, ...actions.map((action) => encodeRecord(toRecordFields(action)))]);
+  const records = actions.map(polRecordFields);
+  let size = POL_HEADER_SIZE;
+  for (const record of records) size += recordSize(record);
+  const out = new PolWriter(size);
+  out.bytes(POL_SIGNATURE);
+  out.dword(POL_VERSION);
+  for (const record of records) out.record(record);
+  return out.buffer;
 }
 
-function toRecordFields(action: RegistryAction): RecordFields {
+/** The fields of the record that writes `action` (FORMATS.md a.3, a.4). */
+export function polRecordFields(action: RegistryAction): PolRecordFields {
   switch (action.kind) {
     case 'set':
       return setRecordFields(action.key, action.valueName, action.data, action.soft === true);
@@ -79,13 +105,21 @@ function toRecordFields(action: RegistryAction): RecordFields {
     case 'deleteAllValues':
       return { key: action.key, valueName: POL_DIRECTIVE.deleteAllValues, ...DELETE_MARKER };
     case 'createKey':
-      return { key: action.key, valueName: '', type: REG_TYPE_CODE.REG_NONE, data: new Uint8Array(0) };
+      return { key: action.key, valueName: '', type: REG_TYPE_CODE.REG_NONE, data: '' };
+    case 'deleteKeys':
+      return { key: action.key, valueName: POL_DIRECTIVE.deleteKeys, type: REG_TYPE_CODE.REG_SZ, data: `${action.subkeys.join(POL_LIST_SEPARATOR)}\0` };
+    case 'deleteValues':
+      return { key: action.key, valueName: POL_DIRECTIVE.deleteValues, type: REG_TYPE_CODE.REG_SZ, data: `${action.valueNames.join(POL_LIST_SEPARATOR)}\0` };
+    case 'secureKey':
+      return { key: action.key, valueName: POL_DIRECTIVE.secureKey, type: REG_TYPE_CODE.REG_DWORD, data: dword(action.secure ? 1 : 0) };
+    case 'record':
+      return { key: action.key, valueName: action.valueName, type: action.type, data: action.data };
     default:
       return assertNever(action);
   }
 }
 
-function setRecordFields(key: string, valueName: string, data: RegistryData, soft: boolean): RecordFields {
+function setRecordFields(key: string, valueName: string, data: RegistryData, soft: boolean): PolRecordFields {
   if (!soft && valueName.startsWith(POL_DIRECTIVE_MARK)) {
     throw new Error(`gpforge bug: value name "${valueName}" starts with "**" and would read as a PReg directive`);
   }
@@ -93,69 +127,102 @@ function setRecordFields(key: string, valueName: string, data: RegistryData, sof
     throw new Error(`gpforge bug: REG_NONE default value of "${key}" is indistinguishable from a key-only record`);
   }
   const name = soft ? POL_DIRECTIVE.soft + valueName : valueName;
-  return { key, valueName: name, type: REG_TYPE_CODE[data.type], data: encodeData(data) };
+  return { key, valueName: name, type: REG_TYPE_CODE[data.type], data: dataPayload(data) };
 }
 
-/** The raw value bytes of `data` (FORMATS.md a.3). */
-function encodeData(data: RegistryData): Uint8Array {
+/** The raw value bytes of `data` (FORMATS.md a.3), as a string of UTF-16 code units where it is text. */
+function dataPayload(data: RegistryData): Uint8Array | string {
   switch (data.type) {
     case 'REG_SZ':
     case 'REG_EXPAND_SZ':
-      return utf16z(data.value);
+      return `${data.value}\0`;
     case 'REG_MULTI_SZ':
-      return encodeMultiString(data.value);
+      return multiStringPayload(data.value);
     case 'REG_DWORD':
       return dword(data.value);
     case 'REG_QWORD':
       return qword(data.value);
     case 'REG_BINARY':
-      return Uint8Array.from(data.value);
+      return data.value;
     case 'REG_NONE':
-      return new Uint8Array(0);
+      return '';
     default:
       return assertNever(data);
   }
 }
 
-function encodeMultiString(strings: readonly string[]): Uint8Array {
+function multiStringPayload(strings: readonly string[]): string {
   for (const s of strings) {
     if (s === '' || s.includes('\0')) {
       throw new Error(`gpforge bug: REG_MULTI_SZ item ${JSON.stringify(s)} is empty or holds NUL`);
     }
   }
-  if (strings.length === 0) return new Uint8Array(2);
-  return concatBytes([...strings.map(utf16z), new Uint8Array(2)]);
+  return strings.length === 0 ? '\0' : `${strings.join('\0')}\0\0`;
 }
 
-function encodeRecord(fields: RecordFields): Uint8Array {
-  if (fields.data.length > POL_MAX_DATA_SIZE) {
-    throw new Error(`gpforge bug: ${fields.data.length} data bytes for "${fields.key}" exceed ${POL_MAX_DATA_SIZE}`);
-  }
-  for (const text of [fields.key, fields.valueName]) {
+function dataSize(data: Uint8Array | string): number {
+  return typeof data === 'string' ? data.length * 2 : data.length;
+}
+
+/** The record's size in bytes; throws on what the validator must have rejected. */
+function recordSize(record: PolRecordFields): number {
+  const size = dataSize(record.data);
+  if (size > POL_MAX_DATA_SIZE) throw new Error(`gpforge bug: ${size} data bytes for "${record.key}" exceed ${POL_MAX_DATA_SIZE}`);
+  for (const text of [record.key, record.valueName]) {
     if (text.includes('\0')) throw new Error(`gpforge bug: NUL inside PReg key or value name ${JSON.stringify(text)}`);
   }
-  return concatBytes([
-    char(POL_CHAR.open),
-    utf16z(fields.key),
-    char(POL_CHAR.separator),
-    utf16z(fields.valueName),
-    char(POL_CHAR.separator),
-    dword(fields.type),
-    char(POL_CHAR.separator),
-    dword(fields.data.length),
-    char(POL_CHAR.separator),
-    fields.data,
-    char(POL_CHAR.close),
-  ]);
+  return RECORD_OVERHEAD + (record.key.length + record.valueName.length) * 2 + size;
 }
 
-/** UTF-16LE code units of `text` (lone surrogates kept as they are) + a 00 00 terminator. */
-function utf16z(text: string): Uint8Array {
-  return encodeUtf16le(`${text}\0`);
-}
+/** Writes into one preallocated buffer: no per-field allocation (a 100,000-record file is common). */
+class PolWriter {
+  readonly buffer: Uint8Array;
+  private readonly view: DataView;
+  private at = 0;
 
-function char(unit: number): Uint8Array {
-  return Uint8Array.of(unit & 0xff, unit >>> 8);
+  constructor(size: number) {
+    this.buffer = new Uint8Array(size);
+    this.view = new DataView(this.buffer.buffer);
+  }
+
+  record(fields: PolRecordFields): void {
+    this.unit(POL_CHAR.open);
+    this.text(fields.key);
+    this.unit(POL_CHAR.nul);
+    this.unit(POL_CHAR.separator);
+    this.text(fields.valueName);
+    this.unit(POL_CHAR.nul);
+    this.unit(POL_CHAR.separator);
+    this.dword(fields.type);
+    this.unit(POL_CHAR.separator);
+    this.dword(dataSize(fields.data));
+    this.unit(POL_CHAR.separator);
+    if (typeof fields.data === 'string') this.text(fields.data);
+    else this.bytes(fields.data);
+    this.unit(POL_CHAR.close);
+  }
+
+  bytes(bytes: Uint8Array): void {
+    this.buffer.set(bytes, this.at);
+    this.at += bytes.length;
+  }
+
+  dword(value: number): void {
+    if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) throw new Error(`gpforge bug: ${value} is not a DWORD`);
+    this.view.setUint32(this.at, value, true);
+    this.at += 4;
+  }
+
+  unit(unit: number): void {
+    this.buffer[this.at++] = unit & 0xff;
+    this.buffer[this.at++] = unit >>> 8;
+  }
+
+  /** UTF-16LE code units as they are (lone surrogates kept). */
+  text(text: string): void {
+    for (let i = 0; i < text.length; i++) this.view.setUint16(this.at + 2 * i, text.charCodeAt(i), true);
+    this.at += text.length * 2;
+  }
 }
 
 function dword(value: number): Uint8Array {
@@ -172,16 +239,6 @@ function qword(value: bigint): Uint8Array {
   const bytes = new Uint8Array(8);
   new DataView(bytes.buffer).setBigUint64(0, value, true);
   return bytes;
-}
-
-function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let offset = 0;
-  for (const part of parts) {
-    out.set(part, offset);
-    offset += part.length;
-  }
-  return out;
 }
 
 function assertNever(_value: never): never {

@@ -19,11 +19,22 @@
  * - deleteAllValues (PReg `**delvals.`): no equivalent. `[-key]` would also delete subkeys, so it
  *   is never written; the key is opened (which creates it if missing) and gets a `;` line
  *   saying no value is deleted and that the values set right after in this file replace theirs.
- * - createKey: just the `[key]` line (opening a key creates it).
+ * - createKey: the `[key]` line (opening a key creates it) and a `;` line saying so, so that a
+ *   reader can tell it from a key merely opened to set values.
+ * - deleteKeys (PReg `**DeleteKeys`): one `[-key\subkey]` block per subkey (deletes the subtree).
+ * - deleteValues (PReg `**DeleteValues`): one `"Name"=-` per name, after a `;` line counting them.
+ * - secureKey (PReg `**SecureKey`): permissions cannot be set in .reg; a `;` line says so.
+ * - record (a PReg record kept verbatim): `hex(N):` with its type number, unless its name is a
+ *   PReg directive (`**...`) or not literal: then a `;` line holds it as ASCII JSON.
+ * - deleteKeys of several subkeys: a `;` line in the first `[-...]` block counts them.
+ * The `;` lines above are exact texts (REG_NOTE) that src/load/gpo/read-reg.ts reads back.
  */
 import type { Hive, RegistryAction, RegistryData, RegistryPlan } from '../model/registry-types.js';
 import type { Templates } from './templates.js';
 import { encodeUtf16le } from './utf16le.js';
+import { isRegLiteral } from '../text/reg-literal.js';
+
+export { isRegLiteral };
 
 const CRLF = '\r\n';
 const HIVE_NAMES: Readonly<Record<Hive, string>> = { HKLM: 'HKEY_LOCAL_MACHINE', HKCU: 'HKEY_CURRENT_USER' };
@@ -31,21 +42,31 @@ const HIVE_NAMES: Readonly<Record<Hive, string>> = { HKLM: 'HKEY_LOCAL_MACHINE',
 const WRAP_AT = 77;
 const CONTINUATION_INDENT = '  ';
 
-const SOFT_NOTE =
-  '; The next value is "soft" in the PReg (set only if absent); .reg has no "only if absent": it is always written.';
-const DELVALS_NOTE =
-  '; The PReg deletes all values of this key here (**delvals.). A .reg cannot do that without deleting the ' +
-  'subkeys too, so no value is deleted: the values set right after in this file replace theirs, others stay.';
+/** The `;` lines that stand for what .reg cannot say; read back by src/load/gpo/read-reg.ts. */
+export const REG_NOTE = {
+  soft: '; The next value is "soft" in the PReg (set only if absent); .reg has no "only if absent": it is always written.',
+  deleteAllValues:
+    '; The PReg deletes all values of this key here (**delvals.). A .reg cannot do that without deleting the ' +
+    'subkeys too, so no value is deleted: the values set right after in this file replace theirs, others stay.',
+  createKey: '; The PReg creates this key here (a key-only record).',
+  deleteValues: (count: number) => `; The PReg deletes the next ${count} values in one record (**DeleteValues).`,
+  secureKey: (secure: boolean) =>
+    `; The PReg sets this key's permissions here (**SecureKey = ${secure ? 1 : 0}); a .reg cannot change permissions.`,
+  deleteKeys: (count: number) => `; The PReg deletes the next ${count} subkeys in one record (**DeleteKeys).`,
+  record: (name: string, type: number, data: Uint8Array) =>
+    `; The PReg has a record here that a .reg cannot hold: ${asciiJson({ name, type, data: Buffer.from(data).toString('hex') })}`,
+} as const;
+
+/** JSON whose text is plain ASCII (so a `;` line holds it literally), for notes a reader parses back. */
+export function asciiJson(value: unknown): string {
+  return JSON.stringify(value).replace(/[\u007f-\uffff]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
 
 /** Escapes a value name or REG_SZ for `"..."` (FORMATS.md b.3). */
 export function escapeRegString(text: string): string {
   return text.replace(/[\\"]/g, (ch) => `\\${ch}`);
 }
 
-/** True when `text` can sit literally in a .reg line: no C0 control but TAB, no DEL, no lone surrogate (b.5). */
-export function isRegLiteral(text: string): boolean {
-  return !/[\u0000-\u0008\u000a-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text);
-}
 
 /** What the `;` lines after the header say (FORMATS.md b.3 comments): the title, e.g. the GPO name, and notes. */
 export interface RegFileHeader {
@@ -71,7 +92,14 @@ export function emitRegFile(plans: RegistryPlan | readonly RegistryPlan[], heade
   for (const plan of list) {
     let current: { keyLine: string; lines: string[] } | undefined;
     for (const action of plan.actions) {
-      const keyLine = `[${HIVE_NAMES[plan.hive]}\\${checkKey(action.key)}]`;
+      const path = `${HIVE_NAMES[plan.hive]}\\${checkKey(action.key)}`;
+      if (action.kind === 'deleteKeys') {
+        const note = action.subkeys.length > 1 ? [REG_NOTE.deleteKeys(action.subkeys.length)] : [];
+        blocks.push(...action.subkeys.map((subkey, i) => ({ keyLine: `[-${path}\\${checkKey(subkey)}]`, lines: i === 0 ? note : [] })));
+        current = undefined;
+        continue;
+      }
+      const keyLine = `[${path}]`;
       if (current?.keyLine !== keyLine) blocks.push((current = { keyLine, lines: [] }));
       current.lines.push(...actionLines(action));
     }
@@ -103,14 +131,24 @@ function actionLines(action: RegistryAction): string[] {
   switch (action.kind) {
     case 'set':
       return action.soft
-        ? [SOFT_NOTE, valueLine(action.valueName, action.data)]
+        ? [REG_NOTE.soft, valueLine(action.valueName, action.data)]
         : [valueLine(action.valueName, action.data)];
     case 'deleteValue':
       return [`${formatName(action.valueName)}=-`];
     case 'deleteAllValues':
-      return [DELVALS_NOTE];
+      return [REG_NOTE.deleteAllValues];
     case 'createKey':
-      return [];
+      return [REG_NOTE.createKey];
+    case 'deleteValues':
+      return [REG_NOTE.deleteValues(action.valueNames.length), ...action.valueNames.map((name) => `${formatName(name)}=-`)];
+    case 'secureKey':
+      return [REG_NOTE.secureKey(action.secure)];
+    case 'record':
+      return action.valueName.startsWith('**') || !isRegLiteral(action.valueName)
+        ? [REG_NOTE.record(action.valueName, action.type, action.data)]
+        : [hexLine(`${formatName(action.valueName)}=hex(${action.type.toString(16)}):`, action.data)];
+    case 'deleteKeys':
+      throw new Error('gpforge bug: deleteKeys is rendered as its own blocks');
     default:
       return assertNever(action);
   }

@@ -10,6 +10,7 @@ import type { AdmView } from './adm.js';
 import type { AdmlView } from './adml.js';
 import type { AdmxView } from './admx.js';
 import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
+import type { LgpoView } from './lgpo.js';
 import type { RegView } from './reg.js';
 
 type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
@@ -30,6 +31,7 @@ const OUTPUT_TEMPLATES = {
   admx: slot<AdmxView>(),
   adml: slot<AdmlView>(),
   reg: slot<RegView>(),
+  lgpo: slot<LgpoView>(),
   adm: slot<AdmView>(),
   'gpo-backup/Backup.xml': slot<BackupXmlView>(),
   'gpo-backup/bkupInfo.xml': slot<BkupInfoView>(),

@@ -183,7 +183,8 @@ export function polRecordsToActions(records: readonly PolRecord[]): PolActions {
   return { actions, unsupported };
 }
 
-function recordToActions(record: PolRecord): RegistryAction[] | undefined {
+/** What one record means as registry actions (see polRecordsToActions); undefined when nothing fits. */
+export function recordToActions(record: PolRecord): RegistryAction[] | undefined {
   const { key, valueName } = record;
   if (valueName === '' && record.type === REG_TYPE_CODE.REG_NONE && record.data.length === 0) {
     return [{ kind: 'createKey', key }];
@@ -235,7 +236,7 @@ function decodeData(type: number, data: Uint8Array): RegistryData | undefined {
 }
 
 /** REG_SZ text: exactly one trailing NUL dropped; a missing terminator is tolerated (a.8). */
-function decodeString(data: Uint8Array): string {
+export function decodeString(data: Uint8Array): string {
   const text = decodeUtf16(data, 0, data.length);
   return text.endsWith('\0') ? text.slice(0, -1) : text;
 }

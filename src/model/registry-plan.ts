@@ -54,7 +54,7 @@ export function planPolicy(configured: ConfiguredPolicy): RegistryAction[] {
  * `Software\X\` and `Software\\X` name the same key to Windows; imported templates have such
  * keys (lenient: true), and .reg/PReg need the plain form.
  */
-function normalizeKey(key: string): string {
+export function normalizeKey(key: string): string {
   return key.replace(/\\{2,}/g, '\\').replace(/^\\|\\$/g, '');
 }
 
@@ -191,7 +191,8 @@ function disabledElementActions(element: PolicyElement, key: string): RegistryAc
  * registry actions, put in canonical file order by orderActions so .reg and .pol agree.
  */
 export function planGpoSide(side: GpoSide, hive: Hive): RegistryPlan {
-  return { hive, actions: orderActions([...side.policies.flatMap(planPolicy), ...side.registry]) };
+  const actions = [...side.policies.flatMap(planPolicy), ...side.registry];
+  return { hive, actions: side.keepOrder === true ? actions : orderActions(actions) };
 }
 
 /**
@@ -222,8 +223,11 @@ function orderWithinKey(actions: readonly RegistryAction[]): RegistryAction[] {
   return [...actions].sort((a, b) => rank(a) - rank(b));
 }
 
-/** Same kind, key and value name (case-insensitively) and data: the same action. */
-function actionIdentity(action: RegistryAction): string {
+/**
+ * Same kind, key and value name (case-insensitively) and data: the same action. Also how the
+ * policy resolver (resolve-policies.ts) matches a plan against the actions of a file.
+ */
+export function actionIdentity(action: RegistryAction): string {
   const key = foldName(action.key);
   switch (action.kind) {
     case 'set':
@@ -233,6 +237,14 @@ function actionIdentity(action: RegistryAction): string {
     case 'deleteAllValues':
     case 'createKey':
       return JSON.stringify([action.kind, key]);
+    case 'deleteKeys':
+      return JSON.stringify([action.kind, key, action.subkeys]);
+    case 'deleteValues':
+      return JSON.stringify([action.kind, key, action.valueNames]);
+    case 'secureKey':
+      return JSON.stringify([action.kind, key, action.secure]);
+    case 'record':
+      return JSON.stringify([action.kind, key, action.valueName, action.type, [...action.data]]);
     default:
       return assertNever(action);
   }
@@ -263,8 +275,12 @@ export function compareKeys(a: string, b: string): number {
 }
 
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Upper-cases code unit by code unit (no expansions like ß → SS), as registry name comparison does. */
-function foldName(name: string): string {
+export function foldName(name: string): string {
+  // ASCII (nearly every registry name) folds the same with toUpperCase, much faster.
+  if (ASCII.test(name)) return name.toUpperCase();
   let folded = '';
   for (const ch of name) {
     const upper = ch.toUpperCase();

@@ -31,7 +31,21 @@ export type RegistryAction =
   /** Delete every value of the key, not its subkeys (PReg `**delvals.`). */
   | { readonly kind: 'deleteAllValues'; readonly key: string }
   /** Create the key only (PReg key-only record). */
-  | { readonly kind: 'createKey'; readonly key: string };
+  | { readonly kind: 'createKey'; readonly key: string }
+  /** Delete the named subkeys of the key, with their subtrees (PReg `**DeleteKeys`, FORMATS.md a.4). */
+  | { readonly kind: 'deleteKeys'; readonly key: string; readonly subkeys: readonly string[] }
+  /** Delete the named values, in one record (PReg `**DeleteValues`, FORMATS.md a.4). */
+  | { readonly kind: 'deleteValues'; readonly key: string; readonly valueNames: readonly string[] }
+  /** 1: admins and SYSTEM full control, users read; 0: the parent's ACL (PReg `**SecureKey`, a.4). */
+  | { readonly kind: 'secureKey'; readonly key: string; readonly secure: boolean }
+  /**
+   * A PReg record kept exactly as read: any type number, any data, any name (directives too).
+   * For imported records no other action reproduces byte for byte (odd data, unknown types).
+   */
+  | { readonly kind: 'record'; readonly key: string; readonly valueName: string; readonly type: number; readonly data: Uint8Array };
+
+/** The action kinds that name one value (set, deleteValue, record). */
+export type ValueAction = Extract<RegistryAction, { valueName: string }>;
 
 /** The registry actions of one GPO side. */
 export interface RegistryPlan {

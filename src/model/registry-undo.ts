@@ -2,7 +2,8 @@
  * The undo of an apply plan (FORMATS.md b.3 `"Name"=-`, b.5): remove exactly what apply set and
  * nothing else.
  * - each `set` (soft too) → `deleteValue` of that name, once per value;
- * - `deleteValue` / `deleteAllValues` → nothing: the previous data is unknown;
+ * - `deleteValue` / `deleteAllValues` / `deleteValues` / `deleteKeys` → nothing: the previous data is unknown;
+ * - `secureKey` and verbatim `record`s → nothing (permissions and unknown records cannot be undone);
  * - `createKey` (and keys opened to set values) → nothing: the key may also hold values from
  *   elsewhere, and deleting a .reg key deletes its whole subtree (b.2).
  * Registry names compare case-insensitively; only ASCII letters are folded here, because a
@@ -37,7 +38,7 @@ export function undoNotes(plan: RegistryPlan): string[] {
   if (plan.actions.some((a) => a.kind === 'set' && a.soft === true)) {
     notes.push('Some values are "soft" in the PReg (set only if absent) but apply writes them anyway; a value that existed before apply is deleted too.');
   }
-  if (kinds.has('deleteValue') || kinds.has('deleteAllValues')) {
+  if (['deleteValue', 'deleteAllValues', 'deleteValues', 'deleteKeys'].some((kind) => kinds.has(kind as RegistryAction['kind']))) {
     notes.push('Values that apply deletes are not restored: their previous data is unknown.');
   }
   notes.push('Keys are not deleted, including keys apply created: they may hold values from elsewhere, and deleting a key deletes its subkeys.');

@@ -289,6 +289,12 @@ export interface GpoSide {
   readonly policies: readonly ConfiguredPolicy[];
   /** Raw registry actions (DESIGN.md §1.2 `registry:`), in YAML order. */
   readonly registry: readonly RegistryAction[];
+  /**
+   * `keepOrder: true`: the actions are written exactly in YAML order (policies first, then the
+   * raw entries), without the canonical regrouping and de-duplication of FORMATS.md a.6; for
+   * imported files whose record order is part of their meaning.
+   */
+  readonly keepOrder?: boolean;
 }
 
 /** Where a GPO backup says it came from (Backup.xml, bkupInfo.xml); placeholders unless given. */

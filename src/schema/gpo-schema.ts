@@ -30,26 +30,46 @@ const PolicySetting = Type.Union([
   Type.Object({ state: State }, { additionalProperties: ElementValueSchema, description: 'The state, and a value per element id.' }),
 ]);
 
-const RegistryType = StringEnum(['REG_SZ', 'REG_EXPAND_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_MULTI_SZ', 'REG_BINARY'], 'Registry value type.');
+const RegistryType = StringEnum(
+  ['REG_SZ', 'REG_EXPAND_SZ', 'REG_DWORD', 'REG_QWORD', 'REG_MULTI_SZ', 'REG_BINARY', 'REG_NONE'],
+  'Registry value type.',
+);
 
 const valueName = Type.String({ description: 'Value name; "" is the default value (@ in .reg).' });
 
-/** Raw registry entries for values no template covers. */
+const NameList = (description: string) => Type.Array(Type.String(), { minItems: 1, description });
+
+/** Raw registry entries for values no template covers; each form is one Registry.pol record (FORMATS.md a.4). */
 export const RawRegistrySchema = Type.Union([
   strictObject(
     {
       key: RegistryKey,
       name: valueName,
       type: RegistryType,
-      value: Type.Union([Type.String(), Type.Integer({ minimum: 0 }), Type.Array(Type.String())], {
-        description: 'REG_SZ/REG_EXPAND_SZ: text; REG_DWORD/REG_QWORD: number (QWORD may be a digit string); REG_MULTI_SZ: list of texts; REG_BINARY: hex bytes like "01 ff 7a".',
-      }),
+      value: Type.Optional(
+        Type.Union([Type.String(), Type.Integer({ minimum: 0 }), Type.Array(Type.String())], {
+          description: 'REG_SZ/REG_EXPAND_SZ: text; REG_DWORD/REG_QWORD: number (QWORD may be a digit string); REG_MULTI_SZ: list of texts; REG_BINARY: hex bytes like "01 ff 7a"; REG_NONE: none.',
+        }),
+      ),
+      soft: Type.Optional(Type.Literal(true, { description: 'Set only if the value does not exist yet (PReg **soft.).' })),
     },
     'Set a value.',
   ),
   strictObject({ key: RegistryKey, name: valueName, delete: Type.Literal(true) }, 'Delete a value.'),
   strictObject({ key: RegistryKey, deleteAllValues: Type.Literal(true) }, 'Delete every value of the key (not its subkeys).'),
   strictObject({ key: RegistryKey, createKey: Type.Literal(true) }, 'Create the key without values.'),
+  strictObject({ key: RegistryKey, deleteKeys: NameList('Subkey names.') }, 'Delete these subkeys of the key, with everything below them (PReg **DeleteKeys).'),
+  strictObject({ key: RegistryKey, deleteValues: NameList('Value names.') }, 'Delete these values in one record (PReg **DeleteValues).'),
+  strictObject({ key: RegistryKey, secureKey: Type.Boolean() }, 'true: only administrators and SYSTEM may change the key; false: inherit permissions (PReg **SecureKey).'),
+  strictObject(
+    {
+      key: RegistryKey,
+      name: Type.String({ description: 'Value name exactly as stored, directives (**...) included.' }),
+      rawType: Type.Integer({ minimum: 0, maximum: 4294967295, description: 'REG_* type number, e.g. 5 for REG_DWORD_BIG_ENDIAN.' }),
+      data: Type.String({ description: 'The data bytes in hex, like "01 ff 7a" ("" for none).' }),
+    },
+    'One Registry.pol record written exactly as given (imported records no other form reproduces).',
+  ),
 ]);
 
 const SideSchema = strictObject(
@@ -61,6 +81,11 @@ const SideSchema = strictObject(
       }),
     ),
     registry: Type.Optional(Type.Array(RawRegistrySchema)),
+    keepOrder: Type.Optional(
+      Type.Literal(true, {
+        description: 'Write the records exactly in the order given (policies, then registry), without regrouping by key or dropping repeats; for imported files whose order matters.',
+      }),
+    ),
   },
   'Settings of one side of the GPO.',
 );

@@ -55,6 +55,7 @@ function checkSide(r: Reporter, catalogue: PolicyCatalogue, section: Section, si
       sources.push({ actions: [action], at: path, keyOnly: false });
     } else ok = false;
   }
-  checkConflicts(r, sources);
-  return ok ? { policies, registry } : undefined;
+  // keepOrder: the file order is explicit, so later records simply win (FORMATS.md a.6).
+  if (side?.keepOrder !== true) checkConflicts(r, sources);
+  return ok ? { policies, registry, ...(side?.keepOrder === true && { keepOrder: true }) } : undefined;
 }

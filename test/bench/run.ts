@@ -100,3 +100,4 @@ if (existsSync(corpus)) {
 } else {
   console.log(`corpus benchmarks skipped: ${corpus} not found`);
 }
+await import('./registry-pol.js');

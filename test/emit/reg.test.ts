@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { emitRegFile as emitRegFileWith, type RegFileHeader } from '../../src/emit/reg.js';
+import { emitRegFile as emitRegFileWith, REG_NOTE, type RegFileHeader } from '../../src/emit/reg.js';
 import { builtInTemplates } from '../support/templates.js';
 import type { RegistryAction, RegistryData, RegistryPlan } from '../../src/model/registry-types.js';
 import { undoActions, undoNotes } from '../../src/model/registry-undo.js';
@@ -76,7 +76,7 @@ describe('emitRegFile: exact text', () => {
       set('y', sz('2'), 'A'),
     ];
     expect(emitText(actions)).toBe(
-      `${HEAD}\r\n[HKEY_LOCAL_MACHINE\\A]\r\n"x"="1"\r\n\r\n[HKEY_LOCAL_MACHINE\\B]\r\n` +
+      `${HEAD}\r\n[HKEY_LOCAL_MACHINE\\A]\r\n${REG_NOTE.createKey}\r\n"x"="1"\r\n\r\n[HKEY_LOCAL_MACHINE\\B]\r\n${REG_NOTE.createKey}\r\n` +
         '\r\n[HKEY_LOCAL_MACHINE\\A]\r\n"y"="2"\r\n\r\n',
     );
   });

@@ -119,6 +119,8 @@ function sambaEntry(action: RegistryAction): SambaEntry {
       return { keyname: action.key, valuename: '**delvals.', ...marker };
     case 'createKey':
       return { keyname: action.key, valuename: '', type: REG_TYPE.REG_NONE, size: 0, data: { none: true } };
+    default:
+      throw new Error(`no ${action.kind} action in the bundles checked here`);
   }
 }
 

@@ -56,7 +56,7 @@ function checkValueConflicts(r: Reporter, sources: readonly SourcedActions[]): v
   for (const source of sources) {
     for (const action of source.actions) {
       const current = effect(action);
-      if (current === undefined || action.kind === 'createKey' || action.kind === 'deleteAllValues') continue;
+      if (current === undefined || !('valueName' in action)) continue;
       const id = `${action.key.toLowerCase()}\\${action.valueName.toLowerCase()}`;
       const first = seen.get(id);
       if (!first) seen.set(id, { effect: current, at: source.at, source });

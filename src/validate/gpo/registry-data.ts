@@ -6,6 +6,7 @@ import type { DataPath } from '../../load/yaml-source.js';
 import type { RegistryAction, RegistryData } from '../../model/registry-types.js';
 import type { RawRegistryInput } from '../../schema/gpo-schema.js';
 import { checkKey } from '../definitions/check-registry.js';
+import { isRegLiteral } from '../../text/reg-literal.js';
 import type { Reporter } from '../reporter.js';
 import { DWORD_MAX, QWORD_MAX, POL_DATA_MAX_BYTES } from '../../model/limits.js';
 
@@ -26,12 +27,57 @@ export function checkRegString(r: Reporter, value: string, path: DataPath, what:
 
 export function checkRawRegistry(r: Reporter, entry: RawRegistryInput, path: DataPath): RegistryAction | undefined {
   checkKey(r, entry.key, [...path, 'key']);
-  if ('createKey' in entry) return { kind: 'createKey', key: entry.key };
-  if ('deleteAllValues' in entry) return { kind: 'deleteAllValues', key: entry.key };
-  if (!checkValueName(r, entry.name, [...path, 'name'])) return undefined;
-  if ('delete' in entry) return { kind: 'deleteValue', key: entry.key, valueName: entry.name };
+  const { key } = entry;
+  const writable = [checkWritable(r, key, [...path, 'key'], true), 'name' in entry && !('rawType' in entry) ? checkWritable(r, entry.name, [...path, 'name'], false) : true];
+  if (writable.includes(false)) return undefined;
+  if ('createKey' in entry) return { kind: 'createKey', key };
+  if ('deleteAllValues' in entry) return { kind: 'deleteAllValues', key };
+  if ('secureKey' in entry) return { kind: 'secureKey', key, secure: entry.secureKey };
+  if ('deleteKeys' in entry) {
+    return checkNameList(r, entry.deleteKeys, [...path, 'deleteKeys']) ? { kind: 'deleteKeys', key, subkeys: entry.deleteKeys } : undefined;
+  }
+  if ('deleteValues' in entry) {
+    return checkNameList(r, entry.deleteValues, [...path, 'deleteValues']) ? { kind: 'deleteValues', key, valueNames: entry.deleteValues } : undefined;
+  }
+  if ('rawType' in entry) return checkRecord(r, entry, path);
+  // `**del.**x` is a fine PReg record; only a set named `**...` would read back as a directive.
+  if ('delete' in entry) return checkRegString(r, entry.name, [...path, 'name'], 'a value name') ? { kind: 'deleteValue', key, valueName: entry.name } : undefined;
+  if (entry.soft !== true && !checkValueName(r, entry.name, [...path, 'name'])) return undefined;
+  if (entry.soft === true && !checkRegString(r, entry.name, [...path, 'name'], 'a value name')) return undefined;
   const data = checkData(r, entry.type as RegistryData['type'], entry.value, [...path, 'value']);
-  return data && { kind: 'set', key: entry.key, valueName: entry.name, data };
+  if (data?.type === 'REG_NONE' && entry.name === '' && entry.soft !== true) return void r.report('GPF2220', [...path, 'type']);
+  if (!data) return undefined;
+  return entry.soft === true ? { kind: 'set', key, valueName: entry.name, data, soft: true } : { kind: 'set', key, valueName: entry.name, data };
+}
+
+/**
+ * Every registry output must be able to name it: .reg has no escape for control characters
+ * (FORMATS.md b.5) and reads a key up to its last `]` (b.2).
+ */
+function checkWritable(r: Reporter, name: string, path: DataPath, isKey: boolean): boolean {
+  if (isRegLiteral(name) && !(isKey && name.endsWith(']'))) return true;
+  r.report('GPF2222', path, name);
+  return false;
+}
+
+/** `**DeleteKeys` / `**DeleteValues` names: joined by `;` in one REG_SZ (FORMATS.md a.4). */
+function checkNameList(r: Reporter, names: readonly string[], path: DataPath): boolean {
+  let ok = true;
+  for (const [i, name] of names.entries()) {
+    if (!checkWritable(r, name, [...path, i], true)) ok = false;
+    else if (name.includes(';')) {
+      r.report('GPF2221', [...path, i], name);
+      ok = false;
+    } else ok = checkRegString(r, name, [...path, i], 'a name') && ok;
+  }
+  return ok && checkRegString(r, names.join(';'), path, 'the names');
+}
+
+/** A verbatim record: any name but NUL, any type number, hex data (FORMATS.md a.2). */
+function checkRecord(r: Reporter, entry: Extract<RawRegistryInput, { rawType: number }>, path: DataPath): RegistryAction | undefined {
+  if (!checkRegString(r, entry.name, [...path, 'name'], 'a value name')) return undefined;
+  const bytes = hexBytes(r, entry.data, [...path, 'data'], 'rawType');
+  return bytes && { kind: 'record', key: entry.key, valueName: entry.name, type: entry.rawType, data: bytes };
 }
 
 function checkValueName(r: Reporter, name: string, path: DataPath): boolean {
@@ -40,7 +86,7 @@ function checkValueName(r: Reporter, name: string, path: DataPath): boolean {
   return false;
 }
 
-type RawValue = string | number | readonly string[];
+type RawValue = string | number | readonly string[] | undefined;
 
 function checkData(r: Reporter, type: RegistryData['type'], value: RawValue, path: DataPath): RegistryData | undefined {
   const misfit = (problem: string) => void r.report('GPF2211', path, type, problem);
@@ -63,8 +109,10 @@ function checkData(r: Reporter, type: RegistryData['type'], value: RawValue, pat
       return checkMultiString(r, value, path);
     case 'REG_BINARY':
       return checkBinary(r, value, path);
+    case 'REG_NONE':
+      return value === undefined || value === '' ? { type } : misfit('REG_NONE holds no data (leave value out)');
     default:
-      return misfit('REG_NONE values cannot be set here');
+      return misfit('unknown type');
   }
 }
 
@@ -92,10 +140,15 @@ function checkMultiString(r: Reporter, value: RawValue, path: DataPath): Registr
 
 /** Hex bytes, optionally separated by spaces, commas or colons: "01 ff", "01,ff", "01ff". */
 function checkBinary(r: Reporter, value: RawValue, path: DataPath): RegistryData | undefined {
-  if (typeof value !== 'string') return void r.report('GPF2211', path, 'REG_BINARY', 'expected hex bytes in a text, like "01 ff 7a"');
+  const bytes = hexBytes(r, value, path, 'REG_BINARY');
+  return bytes && { type: 'REG_BINARY', value: bytes };
+}
+
+function hexBytes(r: Reporter, value: RawValue, path: DataPath, what: string): Uint8Array | undefined {
+  if (typeof value !== 'string') return void r.report('GPF2211', path, what, 'expected hex bytes in a text, like "01 ff 7a"');
   const hex = value.replace(/[\s,:]/g, '');
-  if (!/^[0-9a-fA-F]*$/.test(hex)) return void r.report('GPF2211', path, 'REG_BINARY', 'only hex digits 0-9 a-f are allowed');
-  if (hex.length % 2 !== 0) return void r.report('GPF2211', path, 'REG_BINARY', `odd number of hex digits (${hex.length})`);
+  if (!/^[0-9a-fA-F]*$/.test(hex)) return void r.report('GPF2211', path, what, 'only hex digits 0-9 a-f are allowed');
+  if (hex.length % 2 !== 0) return void r.report('GPF2211', path, what, `odd number of hex digits (${hex.length})`);
   if (hex.length / 2 > POL_DATA_MAX_BYTES) return void r.report('GPF2216', path, hex.length / 2);
-  return { type: 'REG_BINARY', value: Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16)) };
+  return Uint8Array.from(hex.match(/../g) ?? [], (b) => parseInt(b, 16));
 }
