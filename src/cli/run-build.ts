@@ -15,6 +15,7 @@ import { writeBundle } from '../write/write-bundle.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../package-files.js';
 import type { Console } from './console.js';
 
 export interface BuildArgs {
@@ -32,7 +33,7 @@ export interface BuildArgs {
 
 /** This package's name and version, for manifest.json. */
 function toolInfo(): { name: string; version: string } {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const manifest = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
   return { name: manifest.name, version: manifest.version };
 }
 

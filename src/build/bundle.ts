@@ -1,0 +1,56 @@
+/**
+ * `npm run build` (after tsc has type-checked): bundles the CLI with esbuild into dist/, because
+ * Node 20 loads ~300 separate ES modules several times slower than one bundle (issue 11), and
+ * captures yargs' `--help`/`--version` texts for src/cli/fast-output.ts.
+ * Run with tsx: `tsx src/build/bundle.ts`.
+ */
+import { spawnSync } from 'node:child_process';
+import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { build } from 'esbuild';
+import { FAST_ARGS, FAST_OUTPUT_FILE } from '../cli/fast-output.js';
+import { packageFile } from '../package-files.js';
+
+const DIST = packageFile('dist');
+const CLI = packageFile('dist/cli.js');
+
+/**
+ * Code-split ESM: commands import their modules lazily (src/cli.ts), so each gets its own chunk.
+ * Chunks sit directly in dist/, one folder below the package root, as src/package-files.ts
+ * needs. The banner gives bundled CommonJS packages (ajv, handlebars) a `require` for Node's
+ * built-in modules.
+ */
+async function bundle(): Promise<void> {
+  rmSync(DIST, { recursive: true, force: true });
+  await build({
+    entryPoints: [packageFile('src/cli.ts')],
+    outdir: DIST,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    chunkNames: '[name]-[hash]',
+    sourcemap: true,
+    banner: { js: "import { createRequire as gpforgeCreateRequire } from 'node:module'; const require = gpforgeCreateRequire(import.meta.url);" },
+    // yargs finds its translations relative to its own files: it stays in node_modules.
+    external: ['yargs'],
+    logLevel: 'warning',
+  });
+  chmodSync(CLI, 0o755);
+}
+
+/** Asks the bundle's yargs for its texts (English, 80 columns: stdout is a pipe here). */
+function captureFastOutput(): void {
+  const env: NodeJS.ProcessEnv = { ...process.env, LC_ALL: 'en_US' };
+  delete env.YARGS_DISABLE_WRAP;
+  const texts: Record<string, string> = {};
+  for (const arg of FAST_ARGS) {
+    const run = spawnSync(process.execPath, [CLI, arg], { encoding: 'utf8', env });
+    if (run.status !== 0) throw new Error(`gpforge ${arg} failed: ${run.stderr}`);
+    texts[arg] = run.stdout;
+  }
+  writeFileSync(packageFile(FAST_OUTPUT_FILE), JSON.stringify(texts, null, 2) + '\n');
+}
+
+await bundle();
+captureFastOutput();
