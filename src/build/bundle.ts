@@ -6,12 +6,35 @@
  */
 import { spawnSync } from 'node:child_process';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
-import { build } from 'esbuild';
+import { dirname } from 'node:path';
+import { build, type Plugin } from 'esbuild';
 import { FAST_ARGS, FAST_OUTPUT_FILE } from '../cli/fast-output.js';
 import { packageFile } from '../package-files.js';
+import { precompiledTemplatesSource } from './precompile-templates.js';
+import { precompiledValidatorsSource } from './precompile-validators.js';
 
 const DIST = packageFile('dist');
 const CLI = packageFile('dist/cli.js');
+
+/**
+ * Modules the bundle gets compiled at build time instead of at run time, each made from this
+ * build's sources: `src/<path>` → a function returning the ES module code that replaces it.
+ */
+const PRECOMPILED: Record<string, () => string> = {
+  'validate/validators.ts': precompiledValidatorsSource,
+  'cli/built-in-templates.ts': precompiledTemplatesSource,
+};
+
+const precompiledPlugin: Plugin = {
+  name: 'gpforge-precompiled',
+  setup(esbuild) {
+    const files = new Map(Object.entries(PRECOMPILED).map(([path, source]) => [packageFile(`src/${path}`), source]));
+    esbuild.onLoad({ filter: /\.ts$/ }, (args) => {
+      const source = files.get(args.path);
+      return source ? { contents: source(), loader: 'js', resolveDir: dirname(args.path) } : undefined;
+    });
+  },
+};
 
 /**
  * Code-split ESM: commands import their modules lazily (src/cli.ts), so each gets its own chunk.
@@ -34,6 +57,7 @@ async function bundle(): Promise<void> {
     banner: { js: "import { createRequire as gpforgeCreateRequire } from 'node:module'; const require = gpforgeCreateRequire(import.meta.url);" },
     // yargs finds its translations relative to its own files: it stays in node_modules.
     external: ['yargs'],
+    plugins: [precompiledPlugin],
     logLevel: 'warning',
   });
   chmodSync(CLI, 0o755);

@@ -16,6 +16,7 @@ import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../package-files.js';
+import { builtInTemplates } from './built-in-templates.js';
 import type { Console } from './console.js';
 
 export interface BuildArgs {
@@ -61,7 +62,7 @@ function readExternal(paths: readonly string[]) {
 /** Built-in templates, overlaid by --templates; a broken override is the user's error (GPF1015). */
 function loadTemplates(dir: string | undefined): { templates?: Templates; diagnostics: Diagnostic[] } {
   try {
-    return { templates: compileTemplates(readTemplateSources(dir)), diagnostics: [] };
+    return { templates: dir === undefined ? builtInTemplates() : compileTemplates(readTemplateSources(dir)), diagnostics: [] };
   } catch (error) {
     if (dir === undefined) throw error;
     const file = error instanceof TemplateError ? `${dir}/${error.template}.hbs` : dir;
