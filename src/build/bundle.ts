@@ -5,7 +5,7 @@
  * Run with tsx: `tsx src/build/bundle.ts`.
  */
 import { spawnSync } from 'node:child_process';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { build, type Plugin } from 'esbuild';
 import { FAST_ARGS, FAST_OUTPUT_FILE } from '../cli/fast-output.js';
@@ -37,6 +37,24 @@ const precompiledPlugin: Plugin = {
 };
 
 /**
+ * yargs finds its translations (and, for --version, gpforge's package.json) from its own file's
+ * URL. Bundled, that URL would be the bundle's; this points it back at yargs' file in
+ * node_modules, resolved at run time as `import('yargs')` would be.
+ */
+const yargsPlugin: Plugin = {
+  name: 'gpforge-yargs-location',
+  setup(esbuild) {
+    esbuild.onLoad({ filter: /[\\/]yargs[\\/]lib[\\/]platform-shims[\\/]esm\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const uses = source.split('import.meta.url').length - 1;
+      if (uses !== 2) throw new Error(`yargs' ${args.path} changed (import.meta.url used ${uses} times, expected 2): check src/build/bundle.ts`);
+      const ownUrl = "new URL('./lib/platform-shims/esm.mjs', import.meta.resolve('yargs')).href";
+      return { contents: source.split('import.meta.url').join(ownUrl), loader: 'js' };
+    });
+  },
+};
+
+/**
  * Code-split ESM: commands import their modules lazily (src/cli.ts), so each gets its own chunk.
  * Chunks sit directly in dist/, one folder below the package root, as src/package-files.ts
  * needs. The banner gives bundled CommonJS packages (ajv, handlebars) a `require` for Node's
@@ -54,10 +72,10 @@ async function bundle(): Promise<void> {
     target: 'node20',
     chunkNames: '[name]-[hash]',
     sourcemap: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
     banner: { js: "import { createRequire as gpforgeCreateRequire } from 'node:module'; const require = gpforgeCreateRequire(import.meta.url);" },
-    // yargs finds its translations relative to its own files: it stays in node_modules.
-    external: ['yargs'],
-    plugins: [precompiledPlugin],
+    plugins: [precompiledPlugin, yargsPlugin],
     logLevel: 'warning',
   });
   chmodSync(CLI, 0o755);
