@@ -3,8 +3,8 @@
  * faster than the `yaml` package's Document model, which gpforge needs only for positions).
  * js-yaml gets a schema that resolves plain scalars exactly as `yaml`'s YAML 1.2 core schema
  * (same patterns, same order, integers exact as bigint). The answer is undefined, so that the
- * `yaml` package decides, wherever the two could differ: anchors and aliases (and so alias
- * bombs), directives, complex or null keys, keys near `yaml`'s 1024-character limit, and
+ * `yaml` package decides, wherever the two could differ: aliases (and so alias bombs),
+ * directives, complex or null keys, keys near `yaml`'s 1024-character limit, and
  * anything js-yaml rejects (syntax errors, duplicate keys, unknown tags, deep nesting).
  */
 import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
@@ -45,11 +45,12 @@ const OBJECT_KEY = '[object Object]';
 const MAX_KEY_LENGTH = 100;
 
 /**
- * Anchors, aliases and tags-with-anchors, directives, explicit (`?`) and flow-collection keys.
- * Only the start of a node can hold them, so text inside scalars rarely matches; when it does,
- * the `yaml` package reads the file, which is merely slower.
+ * Aliases, directives, explicit (`?`) and flow-collection keys. An alias is a whole node, so it
+ * follows indentation, `-`, `:`, `?`, `[`, `{` or `,`; text inside scalars rarely matches, and
+ * when it does the `yaml` package reads the file, which is merely slower. (Anchors without
+ * aliases read the same in both.) This must never miss an alias: js-yaml would share the node.
  */
-const NOT_PLAIN = /(?:^|[\s,[\]{}:?-])[&*][^\s,[\]{}]|^%|(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const NOT_PLAIN = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]|^%|(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
 
 class NotPlain extends Error {}
 

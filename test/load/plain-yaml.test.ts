@@ -35,7 +35,11 @@ const SNIPPETS: Record<string, string> = {
   'tags': 'a: !!str 1\nb: !!int "3"\nc: !custom x\nd: !!float 1\n',
   'directive': '%YAML 1.1\n---\na: yes\n',
   'anchors and aliases': 'a: &x 1\nb: *x\n',
-  'text with & and *': 'a: "x & y"\nb: x*y\nc: "*not an alias"\nd: R&D\n',
+  'aliases in flow and block places': 'a: &x 1\nb: [*x, 2]\nc: {k: *x}\nd:\n  - *x\ne: {"j":*x}\nf:\n  *x\n',
+  'anchors without aliases': 'a: &x 1\nb: !!str &y two\n',
+  'an alias after a tag is an error': 'a: &x 1\nb: !!str *x\n',
+  'aliases as keys': 'a: &k key\n*k : v\n',
+  'text with & and *': 'a: "x & y"\nb: x*y\nc: "*not an alias"\nd: R&D\ne: files of *.example.com\n  or *.txt\n',
   'empty': '',
   'comments only': '# nothing\n',
   'two documents': 'a: 1\n---\nb: 2\n',
@@ -99,7 +103,7 @@ describe('the YAML fast path reads as the yaml package does, or declines', () =>
   });
 
   it('declines what only the yaml package may decide', () => {
-    for (const name of ['anchors and aliases', 'directive', 'duplicate keys', 'null keys', 'complex keys', 'flow keys', 'a 1100-character key', 'unclosed flow']) {
+    for (const name of ['anchors and aliases', 'aliases in flow and block places', 'aliases as keys', 'directive', 'duplicate keys', 'null keys', 'complex keys', 'flow keys', 'a 1100-character key', 'unclosed flow']) {
       expect(readPlainYaml(SNIPPETS[name] ?? ''), name).toBeUndefined();
     }
   });
