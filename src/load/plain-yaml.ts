@@ -46,11 +46,12 @@ const MAX_KEY_LENGTH = 100;
 
 /**
  * Aliases, directives, explicit (`?`) and flow-collection keys. An alias is a whole node, so it
- * follows indentation, `-`, `:`, `?`, `[`, `{` or `,`; text inside scalars rarely matches, and
+ * follows indentation, `-`, `:`, `?`, `[`, `{` or `,` (a `?` key indicator the same but `:`);
+ * text inside scalars rarely matches, and
  * when it does the `yaml` package reads the file, which is merely slower. (Anchors without
  * aliases read the same in both.) This must never miss an alias: js-yaml would share the node.
  */
-const NOT_PLAIN = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]|^%|(?:^|[\s,[{])\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const NOT_PLAIN = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]|^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
 
 class NotPlain extends Error {}
 

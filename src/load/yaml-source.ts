@@ -4,7 +4,7 @@
  * The only module that imports `yaml`. Plain data takes a fast path (plain-yaml.ts) and the
  * `yaml` Document is made only when a position is asked for, i.e. for a diagnostic.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { intPathKey, readPlainYaml, type PlainYaml } from './plain-yaml.js';
 
@@ -40,7 +40,26 @@ export function loadYaml(file: string, text: string): LoadResult {
 }
 
 function parseYamlDocument(text: string): Document {
-  return parseDocument(text, { intAsBigInt: true, uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  return parseDocument(text, { intAsBigInt: true, uniqueKeys: true, prettyErrors: false });
+}
+
+/**
+ * The Documents kept for positions: the last few asked for. A Document takes tens of times its
+ * text in memory, and a file's positions are asked for in runs (its validation, then its
+ * omission warnings), so a build with many such files keeps only these and parses again when an
+ * older file is asked once more (the same text gives the same positions).
+ */
+const KEPT_DOCUMENTS = 2;
+const keptDocuments: { owner: object; document: Document }[] = [];
+
+/** `owner`'s Document (`parsed` when given, else parsed from `text`), moved to the front of the kept ones. */
+function keptDocument(owner: object, text: string, parsed?: Document): Document {
+  const index = keptDocuments.findIndex((kept) => kept.owner === owner);
+  const [kept] = index >= 0 ? keptDocuments.splice(index, 1) : [];
+  const document = kept?.document ?? parsed ?? parseYamlDocument(text);
+  keptDocuments.unshift({ owner, document });
+  keptDocuments.length = Math.min(keptDocuments.length, KEPT_DOCUMENTS);
+  return document;
 }
 
 /** The `yaml` package's reading, which the fast path must equal; exported for the tests that say so. */
@@ -55,7 +74,9 @@ export function loadYamlDocument(file: string, text: string): LoadResult {
   } catch (error) {
     return { ok: false, diagnostics: [diagnostic('GPF1003', file, undefined, error instanceof Error ? error.message : String(error))] };
   }
-  return { ok: true, doc: sourceDoc(file, text, () => document, data), diagnostics: [] };
+  const owner = {};
+  keptDocument(owner, text, document);
+  return { ok: true, doc: sourceDoc(file, text, () => keptDocument(owner, text), data), diagnostics: [] };
 }
 
 function spanOf(pos: [number, number]): Span {
@@ -84,8 +105,8 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
  * the rare exactInteger() the data cannot answer exactly as findNode() would.
  */
 function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
-  let document: Document | undefined;
-  const slow = sourceDoc(file, text, () => (document ??= parseYamlDocument(text)), plain.data);
+  const owner = {};
+  const slow = sourceDoc(file, text, () => keptDocument(owner, text), plain.data);
   return {
     ...slow,
     exactInteger(path) {

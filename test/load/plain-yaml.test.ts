@@ -31,6 +31,8 @@ const SNIPPETS: Record<string, string> = {
   'empty key': ': a\n',
   'number and bool keys': '1: a\n0x10: b\n1.50: c\ntrue: d\n',
   'complex keys': '? [a, b]\n: c\n',
+  'explicit keys in flow and sequences': 'a: { ? b : c }\nd:\n  - ? e\n    : f\ng: [ ? h : i ]\n',
+  'question marks in text': 'a: "Why? Because"\nb: what ? now\n',
   'flow keys': '[a, b]: c\n',
   'tags': 'a: !!str 1\nb: !!int "3"\nc: !custom x\nd: !!float 1\n',
   'directive': '%YAML 1.1\n---\na: yes\n',
@@ -103,7 +105,7 @@ describe('the YAML fast path reads as the yaml package does, or declines', () =>
   });
 
   it('declines what only the yaml package may decide', () => {
-    for (const name of ['anchors and aliases', 'aliases in flow and block places', 'aliases as keys', 'directive', 'duplicate keys', 'null keys', 'complex keys', 'flow keys', 'a 1100-character key', 'unclosed flow']) {
+    for (const name of ['anchors and aliases', 'aliases in flow and block places', 'aliases as keys', 'directive', 'duplicate keys', 'null keys', 'complex keys', 'explicit keys in flow and sequences', 'flow keys', 'a 1100-character key', 'unclosed flow']) {
       expect(readPlainYaml(SNIPPETS[name] ?? ''), name).toBeUndefined();
     }
   });
