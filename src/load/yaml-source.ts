@@ -102,7 +102,7 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
 
 /**
  * A SourceDoc of fast-path data: the `yaml` Document is parsed on the first locate(), and for
- * the rare exactInteger() the data cannot answer exactly as findNode() would.
+ * the rare exactInteger() the data cannot answer exactly as findNode() would (at a null).
  */
 function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
   const owner = {};
@@ -110,14 +110,22 @@ function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc
   return {
     ...slow,
     exactInteger(path) {
+      // As findNode(): follow the path while it exists, then answer for the node reached.
       let value = plain.data;
+      let depth = 0;
       for (const step of path) {
-        if (Array.isArray(value) && typeof step === 'number' && Number.isInteger(step) && step >= 0 && step < value.length) value = value[step];
-        else if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, String(step))) value = (value as Record<string, unknown>)[String(step)];
-        else return slow.exactInteger(path); // findNode stops at an ancestor: let it
+        if (Array.isArray(value)) {
+          if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step >= value.length) break;
+          value = value[step];
+        } else if (typeof value === 'object' && value !== null && Object.hasOwn(value, String(step))) {
+          value = (value as Record<string, unknown>)[String(step)];
+        } else {
+          break;
+        }
+        depth++;
       }
-      if (typeof value === 'number') return plain.integers.get(intPathKey(path)); // undefined for floats
-      return value === null ? slow.exactInteger(path) : undefined;
+      if (typeof value === 'number') return plain.integers.get(intPathKey(path.slice(0, depth))); // undefined for floats
+      return value === null ? slow.exactInteger(path) : undefined; // null: an empty value or ~, which the data cannot tell
     },
   };
 }
