@@ -1,7 +1,8 @@
 /**
  * `npm run build` (after tsc has type-checked): bundles the CLI with esbuild into dist/, because
- * Node 20 loads ~300 separate ES modules several times slower than one bundle (issue 11), and
- * captures yargs' `--help`/`--version` texts for src/cli/fast-output.ts.
+ * Node 20 loads ~300 separate ES modules several times slower than one bundle (issue 11), writes
+ * the precompiled validators beside it, and captures yargs' `--help`/`--version` texts for
+ * src/cli/fast-output.ts.
  * Run with tsx: `tsx src/build/bundle.ts`.
  */
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ import { build, type Plugin } from 'esbuild';
 import { FAST_ARGS, FAST_OUTPUT_FILE } from '../cli/fast-output.js';
 import { packageFile } from '../package-files.js';
 import { precompiledTemplatesSource } from './precompile-templates.js';
-import { precompiledValidatorsSource } from './precompile-validators.js';
+import { precompiledValidatorsSource, writePrecompiledValidators } from './precompile-validators.js';
 
 const DIST = packageFile('dist');
 const CLI = packageFile('dist/cli.js');
@@ -95,4 +96,5 @@ function captureFastOutput(): void {
 }
 
 await bundle();
+writePrecompiledValidators();
 captureFastOutput();
