@@ -1,18 +1,16 @@
 #!/usr/bin/env node
 /**
  * The command line (DESIGN.md §3): parses arguments and hands each command to its runner in
- * src/cli/. No logic of its own.
+ * src/cli/. No logic of its own. Modules are imported when their command runs (editors run
+ * gpforge on every save, so start-up counts); `--help` and `--version` skip even yargs.
  * Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal error.
  */
-import yargs, { type Argv } from 'yargs';
-import { hideBin } from 'yargs/helpers';
-import { runLint, type Outcome } from './cli/run-admx.js';
-import { runImportCommand } from './cli/run-import.js';
-import { Console } from './cli/console.js';
-import { runBuild } from './cli/run-build.js';
-import { runInit } from './cli/run-init.js';
-import { hasErrors } from './diagnostics/diagnostic.js';
+import * as nodeModule from 'node:module';
+import type { Argv } from 'yargs';
+import type { Outcome } from './cli/run-admx.js';
+import type { Console } from './cli/console.js';
 import type { DiagnosticFormat } from './diagnostics/format.js';
+import { fastOutput } from './cli/fast-output.js';
 
 const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -32,13 +30,21 @@ function sourceOptions<T>(y: Argv<T>) {
 }
 
 /** Prints an import/lint outcome; exit 1 when it holds an error. */
-function finish(outcome: Outcome, console: Console): number {
+async function finish(outcome: Outcome, console: Console): Promise<number> {
+  const { hasErrors } = await import('./diagnostics/diagnostic.js');
   console.report(outcome.diagnostics, outcome.texts, outcome.summary);
   return hasErrors(outcome.diagnostics) ? EXIT.invalid : EXIT.ok;
 }
 
+/** The console for a command's options (loaded with the command). */
+async function consoleFor(args: ConstructorParameters<typeof Console>[0]): Promise<Console> {
+  const { Console } = await import('./cli/console.js');
+  return new Console(args);
+}
+
 export async function main(argv: string[]): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const { default: yargs } = await import('yargs');
   const parser = yargs(argv)
     .scriptName('gpforge')
     .command(
@@ -48,7 +54,10 @@ export async function main(argv: string[]): Promise<number> {
         outputOptions(y)
           .positional('dir', { type: 'string', default: '.', describe: 'Project folder' })
           .option('force', { type: 'boolean', default: false, describe: 'Overwrite existing files' }),
-      (args) => void (exitCode = runInit({ dir: args.dir, force: args.force }, new Console(args))),
+      async (args) => {
+        const { runInit } = await import('./cli/run-init.js');
+        exitCode = runInit({ dir: args.dir, force: args.force }, await consoleFor(args));
+      },
     )
     .command(
       'build',
@@ -59,9 +68,15 @@ export async function main(argv: string[]): Promise<number> {
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if out/ differs from what a build would write' })
           .option('templates', { type: 'string', describe: 'Folder of .hbs files overriding built-in templates of the same name' })
           .option('zip', { type: 'string', describe: 'Also write the whole bundle as one reproducible zip file' }),
-      (args) => void (exitCode = runBuild(args, new Console(args))),
+      async (args) => {
+        const { runBuild } = await import('./cli/run-build.js');
+        exitCode = runBuild(args, await consoleFor(args));
+      },
     )
-    .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => sourceOptions(y), (args) => void (exitCode = runBuild({ ...args, out: undefined }, new Console(args))))
+    .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => sourceOptions(y), async (args) => {
+      const { runBuild } = await import('./cli/run-build.js');
+      exitCode = runBuild({ ...args, out: undefined }, await consoleFor(args));
+    })
     .command(
       'import <path>',
       'Turn existing ADMX/ADML or .adm into definitions YAML, and GPOs (GPMC backup or backup set, Registry.pol, .reg, LGPO text) into GPO YAML',
@@ -76,10 +91,11 @@ export async function main(argv: string[]): Promise<number> {
           .option('admx', { type: 'string', array: true, describe: 'GPOs: templates to resolve policies from, e.g. PolicyDefinitions (repeatable)' })
           .option('reorder', { type: 'boolean', default: false, describe: 'GPOs: resolve records that are not in canonical order too, reordering them where that keeps their effect' }),
       async (args) => {
-        const console = new Console(args);
+        const { runImportCommand } = await import('./cli/run-import.js');
+        const console = await consoleFor(args);
         const { path, out, locale, force, reorder } = args;
-        const outcome = await runImportCommand({ path, out, locale, force, reorder, ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) }, (m) => console.progress(m));
-        exitCode = finish(outcome, console);
+        const request = { path, out, locale, force, reorder, ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) };
+        exitCode = await finish(await runImportCommand(request, (m) => console.progress(m)), console);
       },
     )
     .command(
@@ -89,7 +105,10 @@ export async function main(argv: string[]): Promise<number> {
         outputOptions(y)
           .positional('path', { type: 'string', demandOption: true, describe: '.admx file or PolicyDefinitions folder' })
           .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to check (repeatable)' }),
-      (args) => void (exitCode = finish(runLint(args.path, args.locale), new Console(args))),
+      async (args) => {
+        const { runLint } = await import('./cli/run-admx.js');
+        exitCode = await finish(runLint(args.path, args.locale), await consoleFor(args));
+      },
     )
     .demandCommand(1, 'Name a command: init, build, validate, import or lint')
     .strict()
@@ -111,10 +130,30 @@ export async function main(argv: string[]): Promise<number> {
 /** A mistake in the command line itself (exit 2), as opposed to in the files it names. */
 class UsageError extends Error {}
 
-main(hideBin(process.argv)).then(
-  (code) => (process.exitCode = code),
-  (error: unknown) => {
-    process.stderr.write(`gpforge: internal error (a bug in gpforge): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = EXIT.internal;
-  },
-);
+/**
+ * Node ≥ 22.1 keeps compiled modules between runs (module.enableCompileCache) when asked before
+ * they load; Node 20 has no such cache for ES modules, and this does nothing there.
+ */
+function enableCompileCache(): void {
+  try {
+    (nodeModule as { enableCompileCache?: () => unknown }).enableCompileCache?.();
+  } catch {
+    // Only an optimisation: without the cache, modules compile as usual.
+  }
+}
+
+function runCommand(argv: string[]): void {
+  enableCompileCache();
+  main(argv).then(
+    (code) => (process.exitCode = code),
+    (error: unknown) => {
+      process.stderr.write(`gpforge: internal error (a bug in gpforge): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exitCode = EXIT.internal;
+    },
+  );
+}
+
+const argv = process.argv.slice(2);
+const fast = fastOutput(argv);
+if (fast !== undefined) process.stdout.write(fast);
+else runCommand(argv);

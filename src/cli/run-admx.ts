@@ -3,13 +3,13 @@
  * definitions YAML) and `gpforge lint`. Like cli.ts: reads and writes files, no logic of its own.
  */
 import { relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { definitionsToYaml } from '../import/definitions-to-yaml.js';
 import { admImportPaths, readAdmFiles } from '../load/adm/read-adm-files.js';
 import { readPolicyDefinitions } from '../load/admx/read-policy-definitions.js';
 import { lintPolicyDefinitions } from '../lint/lint-admx.js';
+import { packageFile } from '../package-files.js';
 import { existingTargets, writeFilesInto } from '../write/write-files.js';
 
 export interface Outcome {
@@ -19,7 +19,7 @@ export interface Outcome {
 }
 
 /** The JSON Schema shipped in this package, for the `$schema=` line of imported files. */
-const SCHEMA_FILE = fileURLToPath(new URL('../../src/schema/gpforge.schema.json', import.meta.url));
+const SCHEMA_FILE = packageFile('src/schema/gpforge.schema.json');
 
 export interface ImportArgs {
   readonly path: string;

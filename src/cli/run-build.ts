@@ -15,6 +15,8 @@ import { writeBundle } from '../write/write-bundle.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
+import { packageFile } from '../package-files.js';
+import { builtInTemplates } from './built-in-templates.js';
 import type { Console } from './console.js';
 
 export interface BuildArgs {
@@ -32,7 +34,7 @@ export interface BuildArgs {
 
 /** This package's name and version, for manifest.json. */
 function toolInfo(): { name: string; version: string } {
-  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { name: string; version: string };
+  const manifest = JSON.parse(readFileSync(packageFile('package.json'), 'utf8')) as { name: string; version: string };
   return { name: manifest.name, version: manifest.version };
 }
 
@@ -69,7 +71,7 @@ function readExternal(paths: readonly string[]) {
 /** Built-in templates, overlaid by --templates; a broken override is the user's error (GPF1015). */
 function loadTemplates(dir: string | undefined): { templates?: Templates; diagnostics: Diagnostic[] } {
   try {
-    return { templates: compileTemplates(readTemplateSources(dir)), diagnostics: [] };
+    return { templates: dir === undefined ? builtInTemplates() : compileTemplates(readTemplateSources(dir)), diagnostics: [] };
   } catch (error) {
     if (dir === undefined) throw error;
     const file = error instanceof TemplateError ? `${dir}/${error.template}.hbs` : dir;

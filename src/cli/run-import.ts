@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { runImport, type Outcome } from './run-admx.js';
 import type { GpoInputKind } from './run-import-gpo.js';
 
@@ -20,7 +20,7 @@ export interface ImportCommandArgs {
   readonly reorder?: boolean;
 }
 
-const SCHEMA_FILE = fileURLToPath(new URL('../../src/schema/gpforge.schema.json', import.meta.url));
+const SCHEMA_FILE = packageFile('src/schema/gpforge.schema.json');
 const GPO_FILE_KINDS: Readonly<Record<string, GpoInputKind>> = { '.pol': 'pol', '.reg': 'reg', '.txt': 'lgpo' };
 
 export async function runImportCommand(args: ImportCommandArgs, progress: (message: string) => void): Promise<Outcome> {

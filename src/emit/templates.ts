@@ -3,9 +3,12 @@
  * One Handlebars instance per compileTemplates() call (never the global one), templates compiled
  * with `strict: true` (a missing view field throws) and `noEscape: true` (views hold strings
  * already escaped by TypeScript, src/emit/xml-escape.ts). The built-in helpers (if, each, with)
- * suffice so far; a custom helper, if ever needed, is registered in compileTemplates() here.
+ * suffice so far; a custom helper, if ever needed, is registered in assemble() here.
+ * The built-in templates also come precompiled (src/cli/built-in-templates.ts); Handlebars'
+ * compiler is then never loaded, so it is required here only when a source is compiled.
  */
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import type HandlebarsRuntime from 'handlebars/runtime';
 import type { AdmView } from './adm.js';
 import type { AdmlView } from './adml.js';
 import type { AdmxView } from './admx.js';
@@ -13,9 +16,14 @@ import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-back
 import type { LgpoView } from './lgpo.js';
 import type { RegView } from './reg.js';
 
-type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
+type HandlebarsEnv = ReturnType<typeof HandlebarsRuntime.create>;
 
-const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
+
+/** Handlebars with its compiler, loaded on first use (a `require` esbuild leaves to run time). */
+function handlebarsCompiler(): typeof import('handlebars') {
+  return createRequire(import.meta.url)('handlebars') as typeof import('handlebars');
+}
 
 /** Sources named `partials/<name>` are registered as partial `<name>` (`{{> name}}`). */
 const PARTIAL_PREFIX = 'partials/';
@@ -53,17 +61,36 @@ export type Templates = {
  * or a source does not parse, naming the template.
  */
 export function compileTemplates(sources: Readonly<Record<string, string>>): Templates {
-  const hb = Handlebars.create();
-  for (const [name, source] of Object.entries(sources)) {
-    if (name.startsWith(PARTIAL_PREFIX)) {
-      hb.registerPartial(name.slice(PARTIAL_PREFIX.length), compileOne(hb, name, source));
-    }
+  const hb = handlebarsCompiler().create();
+  return assemble(hb, Object.keys(sources), (name) => {
+    const source = sources[name];
+    return source === undefined ? undefined : compileOne(hb, name, source);
+  });
+}
+
+/**
+ * Templates from Handlebars.precompile() output (keys as for compileTemplates), rendered by
+ * `runtime` (Handlebars' run time, or Handlebars itself).
+ */
+export function precompiledTemplates(runtime: typeof HandlebarsRuntime, specs: Readonly<Record<string, TemplateSpecification>>): Templates {
+  const hb = runtime.create();
+  return assemble(hb, Object.keys(specs), (name) => {
+    const spec = specs[name];
+    return spec === undefined ? undefined : hb.template(spec);
+  });
+}
+
+/** Registers the partials among `names`, then makes every output template; `make` compiles one. */
+function assemble(hb: HandlebarsEnv, names: readonly string[], make: (name: string) => HandlebarsTemplateDelegate | undefined): Templates {
+  for (const name of names) {
+    const partial = name.startsWith(PARTIAL_PREFIX) ? make(name) : undefined;
+    if (partial) hb.registerPartial(name.slice(PARTIAL_PREFIX.length), partial);
   }
   const templates: Record<string, (view: never) => string> = {};
   for (const name of Object.keys(OUTPUT_TEMPLATES)) {
-    const source = sources[name];
-    if (source === undefined) throw new TemplateError(name, `template "${name}" is missing (expected ${name}.hbs)`);
-    templates[name] = withTemplateName(name, compileOne(hb, name, source));
+    const render = make(name);
+    if (render === undefined) throw new TemplateError(name, `template "${name}" is missing (expected ${name}.hbs)`);
+    templates[name] = withTemplateName(name, render);
   }
   return templates as Templates;
 }

@@ -5,11 +5,11 @@
  */
 import { copyFileSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 import { compareCodeUnits } from '../text/compare.js';
 
-/** `templates/init/` at the package root: this file is src/init/ in source and dist/init/ when built. */
-export const INIT_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/init/', import.meta.url));
+/** `templates/init/` at the package root. */
+export const INIT_TEMPLATE_DIR = packageFile('templates/init/');
 
 /**
  * Template files stored under another name, keyed by their name in `templates/init/`. npm leaves

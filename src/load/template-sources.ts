@@ -4,10 +4,10 @@
  */
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageFile } from '../package-files.js';
 
-/** `templates/` at the package root: this file is src/load/ in source and dist/load/ when built. */
-export const BUILT_IN_TEMPLATE_DIR = fileURLToPath(new URL('../../templates/', import.meta.url));
+/** `templates/` at the package root. */
+export const BUILT_IN_TEMPLATE_DIR = packageFile('templates/');
 
 const EXTENSION = '.hbs';
 

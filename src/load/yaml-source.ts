@@ -1,10 +1,12 @@
 /**
  * Reads one YAML file into a SourceDoc: plain data for validation plus a way back from a data
  * path to the characters it came from (STYLE.md: positions captured once, at load).
- * The only module that imports `yaml`.
+ * The only module that imports `yaml`. Plain data takes a fast path (plain-yaml.ts) and the
+ * `yaml` Document is made only when a position is asked for, i.e. for a diagnostic.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
+import { intPathKey, readPlainYaml, type PlainYaml } from './plain-yaml.js';
 
 /**
  * Larger files are refused before parsing: parsing costs about 1.5 s and 130 MB per MiB of YAML
@@ -32,7 +34,37 @@ export type LoadResult = { ok: true; doc: SourceDoc; diagnostics: Diagnostic[] }
 /** Parses YAML text; never throws. Syntax errors come back as GPF1002 at their position. */
 export function loadYaml(file: string, text: string): LoadResult {
   if (text.length > MAX_YAML_BYTES) return { ok: false, diagnostics: [diagnostic('GPF1005', file, undefined, MAX_YAML_BYTES)] };
-  const document = parseDocument(text, { intAsBigInt: true, uniqueKeys: true, prettyErrors: false, lineCounter: new LineCounter() });
+  const plain = readPlainYaml(text);
+  if (plain) return { ok: true, doc: plainSourceDoc(file, text, plain), diagnostics: [] };
+  return loadYamlDocument(file, text);
+}
+
+function parseYamlDocument(text: string): Document {
+  return parseDocument(text, { intAsBigInt: true, uniqueKeys: true, prettyErrors: false });
+}
+
+/**
+ * The Documents kept for positions: the last few asked for. A Document takes tens of times its
+ * text in memory, and a file's positions are asked for in runs (its validation, then its
+ * omission warnings), so a build with many such files keeps only these and parses again when an
+ * older file is asked once more (the same text gives the same positions).
+ */
+const KEPT_DOCUMENTS = 2;
+const keptDocuments: { owner: object; document: Document }[] = [];
+
+/** `owner`'s Document (`parsed` when given, else parsed from `text`), moved to the front of the kept ones. */
+function keptDocument(owner: object, text: string, parsed?: Document): Document {
+  const index = keptDocuments.findIndex((kept) => kept.owner === owner);
+  const [kept] = index >= 0 ? keptDocuments.splice(index, 1) : [];
+  const document = kept?.document ?? parsed ?? parseYamlDocument(text);
+  keptDocuments.unshift({ owner, document });
+  keptDocuments.length = Math.min(keptDocuments.length, KEPT_DOCUMENTS);
+  return document;
+}
+
+/** The `yaml` package's reading, which the fast path must equal; exported for the tests that say so. */
+export function loadYamlDocument(file: string, text: string): LoadResult {
+  const document = parseYamlDocument(text);
   const diagnostics = document.errors.map((e) => diagnostic('GPF1002', file, spanOf(e.pos), e.message.split('\n')[0] ?? ''));
   if (diagnostics.length > 0) return { ok: false, diagnostics };
   let data: unknown;
@@ -42,26 +74,58 @@ export function loadYaml(file: string, text: string): LoadResult {
   } catch (error) {
     return { ok: false, diagnostics: [diagnostic('GPF1003', file, undefined, error instanceof Error ? error.message : String(error))] };
   }
-  return { ok: true, doc: sourceDoc(file, text, document, data), diagnostics: [] };
+  const owner = {};
+  keptDocument(owner, text, document);
+  return { ok: true, doc: sourceDoc(file, text, () => keptDocument(owner, text), data), diagnostics: [] };
 }
 
 function spanOf(pos: [number, number]): Span {
   return { start: pos[0], end: Math.max(pos[1], pos[0] + 1) };
 }
 
-function sourceDoc(file: string, text: string, document: Document, data: unknown): SourceDoc {
+function sourceDoc(file: string, text: string, document: () => Document, data: unknown): SourceDoc {
   const whole: Span = { start: 0, end: Math.max(1, text.length) };
   return {
     file,
     text,
     data,
     locate(path, part = 'value') {
-      const found = findNode(document.contents, path, part);
+      const found = findNode(document().contents, path, part);
       return found?.range ? { start: found.range[0], end: Math.max(found.range[1], found.range[0] + 1) } : whole;
     },
     exactInteger(path) {
-      const node = findNode(document.contents, path, 'value');
+      const node = findNode(document().contents, path, 'value');
       return isScalar(node) && typeof node.value === 'bigint' ? node.value : undefined;
+    },
+  };
+}
+
+/**
+ * A SourceDoc of fast-path data: the `yaml` Document is parsed on the first locate(), and for
+ * the rare exactInteger() the data cannot answer exactly as findNode() would (at a null).
+ */
+function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
+  const owner = {};
+  const slow = sourceDoc(file, text, () => keptDocument(owner, text), plain.data);
+  return {
+    ...slow,
+    exactInteger(path) {
+      // As findNode(): follow the path while it exists, then answer for the node reached.
+      let value = plain.data;
+      let depth = 0;
+      for (const step of path) {
+        if (Array.isArray(value)) {
+          if (typeof step !== 'number' || !Number.isInteger(step) || step < 0 || step >= value.length) break;
+          value = value[step];
+        } else if (typeof value === 'object' && value !== null && Object.hasOwn(value, String(step))) {
+          value = (value as Record<string, unknown>)[String(step)];
+        } else {
+          break;
+        }
+        depth++;
+      }
+      if (typeof value === 'number') return plain.integers.get(intPathKey(path.slice(0, depth))); // undefined for floats
+      return value === null ? slow.exactInteger(path) : undefined; // null: an empty value or ~, which the data cannot tell
     },
   };
 }

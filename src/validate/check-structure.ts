@@ -3,14 +3,12 @@
  * diagnostics at the YAML key or value they concern. Where the schema offers variants (anyOf),
  * only the errors of the variant the author evidently meant are kept (see pickVariantErrors).
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import type { TSchema } from '@sinclair/typebox';
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import { closestName } from './closest-name.js';
-
-const ajv = new Ajv({ allErrors: true, strict: false, verbose: true });
-const compiled = new WeakMap<TSchema, ValidateFunction>();
+import { validatorFor, type StructureName } from './validators.js';
 
 export interface StructureResult {
   readonly diagnostics: Diagnostic[];
@@ -18,13 +16,9 @@ export interface StructureResult {
   readonly paths: DataPath[];
 }
 
-/** Validates `doc.data` against `schema`; returns one diagnostic per real problem. */
-export function checkStructure(doc: SourceDoc, schema: TSchema): StructureResult {
-  let validate = compiled.get(schema);
-  if (!validate) {
-    validate = ajv.compile(schema);
-    compiled.set(schema, validate);
-  }
+/** Validates `doc.data` against the schema `name`; returns one diagnostic per real problem. */
+export function checkStructure(doc: SourceDoc, name: StructureName): StructureResult {
+  const validate = validatorFor(name);
   if (validate(doc.data)) return { diagnostics: [], paths: [] };
   const errors = pickVariantErrors(validate.errors ?? []);
   return { diagnostics: dedupe(errors.map((e) => toDiagnostic(doc, e))), paths: errors.map((e) => toPath(e.instancePath)) };

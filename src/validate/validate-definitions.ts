@@ -4,7 +4,7 @@
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { DataPath, SourceDoc } from '../load/yaml-source.js';
-import { DefinitionsSchema, type DefinitionsInput } from '../schema/definitions-schema.js';
+import type { DefinitionsInput } from '../schema/definitions-schema.js';
 import { checkStructure } from './check-structure.js';
 import { createContext } from './definitions/context.js';
 import { checkAsWritten } from './definitions/check-as-written.js';
@@ -36,7 +36,7 @@ function brokenPolicies(paths: readonly DataPath[]): Set<number> | undefined {
 
 /** All diagnostics of one definitions file; `valid` is set when none of them is an error. */
 export function validateDefinitions(doc: SourceDoc): { valid?: ValidatedDefinitions; diagnostics: Diagnostic[] } {
-  const structure = checkStructure(doc, DefinitionsSchema);
+  const structure = checkStructure(doc, 'definitions');
   const diagnostics = structure.diagnostics;
   const skippedPolicies = brokenPolicies(structure.paths);
   if (!skippedPolicies) return { diagnostics };

@@ -7,7 +7,7 @@ import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import { planPolicy } from '../model/registry-plan.js';
 import type { ConfiguredPolicy, RegistryAction } from '../model/registry-types.js';
 import type { GpoSide } from '../model/types.js';
-import { GpoSchema, type GpoInput, type GpoSideInput } from '../schema/gpo-schema.js';
+import type { GpoInput, GpoSideInput } from '../schema/gpo-schema.js';
 import { checkStructure } from './check-structure.js';
 import { checkConflicts, type SourcedActions } from './gpo/check-conflicts.js';
 import { checkPolicySetting, type Section } from './gpo/check-policy-setting.js';
@@ -23,7 +23,7 @@ export interface ValidatedGpo {
 }
 
 export function validateGpo(doc: SourceDoc, catalogue: PolicyCatalogue): { valid?: ValidatedGpo; diagnostics: Diagnostic[] } {
-  const { diagnostics } = checkStructure(doc, GpoSchema);
+  const { diagnostics } = checkStructure(doc, 'gpo');
   if (diagnostics.length > 0) return { diagnostics };
   const input = doc.data as GpoInput;
   const r = createReporter(doc, diagnostics);

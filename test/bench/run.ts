@@ -1,103 +1,123 @@
 /**
- * `npm run bench`: how long gpforge takes on realistic and large inputs, with figures printed
- * (not asserted: timing belongs here, not in unit tests). Runs the real pipeline in memory.
+ * `npm run bench`: gpforge as editors' save hooks and CI run it, whole processes of the built
+ * CLI (dist/cli.js), timed in the same run as Node's floor (`node -e 0`), with the ratio to that
+ * floor and each process's peak memory (issue 11). Figures are printed, not asserted: timing
+ * belongs here, not in unit tests. Cases are interleaved and repeated; the median counts.
+ * BENCH_RUNS (default 5) and BENCH_SIZES (synthetic project sizes, default 100,1000,5000) adjust it.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { compile, type SourceFile } from '../../src/compile.js';
-import { compileTemplates } from '../../src/emit/templates.js';
-import { readTemplateSources } from '../../src/load/template-sources.js';
-import { definitionsToYaml } from '../../src/import/definitions-to-yaml.js';
-import { readPolicyDefinitions } from '../../src/load/admx/read-policy-definitions.js';
+import { allElementsFile, syntheticProject } from './projects.js';
+import type { SourceFile } from '../../src/compile.js';
 
-const templates = compileTemplates(readTemplateSources());
-const backupTime = new Date('2000-01-01T00:00:00Z');
+const CLI = resolve('dist/cli.js');
+const CORPUS = resolve('../shared/corpus/windows/PolicyDefinitions');
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const SIZES = (process.env.BENCH_SIZES ?? '100,1000,5000').split(',').map(Number);
+/** Prints the process's peak RSS (KiB) on fd 3 at exit; loaded only for the memory runs. */
+const PEAK_RSS = `data:text/javascript,import { writeSync } from 'node:fs'; process.on('exit', () => writeSync(3, String(process.resourceUsage().maxRSS)));`;
 
-/** A definitions file with `count` policies of four elements each, in two locales, and a GPO enabling them all. */
-function syntheticProject(count: number): SourceFile[] {
-  const t = (s: string) => `{ en-US: "${s}", de-DE: "${s} (de)" }`;
-  const policies: string[] = [];
-  const settings: string[] = [];
-  for (let i = 0; i < count; i++) {
-    policies.push(`  - id: Policy${i}
-    class: machine
-    category: Cat
-    supportedOn: S
-    name: ${t(`Policy number ${i}`)}
-    explain: ${t(`Explains policy ${i} in a sentence or two, as real explain texts do.`)}
-    key: Software\\Policies\\Bench\\P${i % 50}
-    valueName: Enabled${i}
-    elements:
-      - { id: Level, type: decimal, valueName: Level${i}, label: ${t('Level')}, min: 0, max: 100, default: 5 }
-      - { id: Name, type: text, valueName: Name${i}, label: ${t('Name')} }
-      - id: Mode
-        type: enum
-        valueName: Mode${i}
-        label: ${t('Mode')}
-        items: [{ id: A, name: ${t('A')}, value: 1 }, { id: B, name: ${t('B')}, value: 2 }]
-      - { id: Items, type: list, key: Software\\Policies\\Bench\\L${i}, label: ${t('Items')} }`);
-    settings.push(`    bench:Policy${i}: { state: enabled, Level: 7, Name: "n${i}", Mode: B, Items: [x, y] }`);
-  }
-  const definitions = `kind: definitions
-namespace: Gpforge.Bench
-prefix: bench
-locales: [en-US, de-DE]
-categories: [{ id: Cat, name: ${t('Bench')} }]
-supportedOn: [{ id: S, text: ${t('Any')} }]
-policies:
-${policies.join('\n')}
-`;
-  const gpo = `kind: gpo\nname: Bench GPO\ncomputer:\n  policies:\n${settings.join('\n')}\n`;
-  return [
-    { path: 'bench/definitions.yaml', text: definitions },
-    { path: 'bench/gpo.yaml', text: gpo },
-  ];
+/** One benchmark: processes run one after another, timed together (import + rebuild is two). */
+interface Case {
+  readonly label: string;
+  readonly steps: readonly (readonly string[])[];
+  /** The issue's bar, as a multiple of `node -e 0`. */
+  readonly bar?: number;
 }
 
-function measure(label: string, sources: SourceFile[], runs = 3): void {
-  const bytes = sources.reduce((n, s) => n + s.text.length, 0);
-  const times: number[] = [];
-  let files = 0;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    const result = compile(sources, { templates, emit: true, backupTime });
-    times.push(performance.now() - started);
-    if (result.diagnostics.some((d) => d.severity === 'error')) throw new Error(`${label}: ${result.diagnostics[0]?.message}`);
-    files = result.files.length;
-  }
-  const best = Math.min(...times).toFixed(0);
-  const rss = (process.memoryUsage().rss / 2 ** 20).toFixed(0);
-  console.log(`${label.padEnd(44)} ${String((bytes / 2 ** 10).toFixed(0)).padStart(6)} KiB in  ${String(files).padStart(4)} files out  best ${best.padStart(6)} ms  rss ${rss} MiB`);
+interface Run {
+  readonly ms: number;
+  readonly failed?: string;
 }
 
-const example = readdirSync('policies').map((f) => ({ path: `policies/${f}`, text: readFileSync(`policies/${f}`, 'utf8') }));
-measure('shipped example (policies/)', example);
-for (const count of (process.env.BENCH_SIZES ?? "100,1000,3000").split(",").map(Number)) measure(`synthetic: ${count} policies + a GPO enabling all`, syntheticProject(count), count > 1000 ? 1 : 3);
+function runOnce(steps: Case['steps']): Run {
+  const started = performance.now();
+  for (const args of steps) {
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    if (result.status !== 0) return { ms: 0, failed: `node ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-400)}` };
+  }
+  return { ms: performance.now() - started };
+}
 
-/** Runs `work` `runs` times; prints the best time and the peak RSS seen after each run. */
-function time<T>(label: string, work: () => T, runs = 3): T {
-  let best = Infinity;
+/** Peak RSS in MiB of the largest step, measured in a separate run so timing stays untouched. */
+function peakMemory(steps: Case['steps']): number {
   let peak = 0;
-  let result: T | undefined;
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    result = work();
-    best = Math.min(best, performance.now() - started);
-    peak = Math.max(peak, process.memoryUsage().rss);
+  for (const args of steps) {
+    const result = spawnSync(process.execPath, ['--import', PEAK_RSS, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    peak = Math.max(peak, Number(result.output[3] ?? 0) / 1024);
   }
-  console.log(`${label.padEnd(44)} best ${best.toFixed(0).padStart(6)} ms  peak rss ${(peak / 2 ** 20).toFixed(0)} MiB`);
-  return result as T;
+  return peak;
 }
 
-const corpus = resolve('../shared/corpus/windows/PolicyDefinitions');
-if (existsSync(corpus)) {
-  const read = time('corpus: read 223 ADMX + en-US ADML (target <1 s)', () => readPolicyDefinitions(corpus));
-  const policies = read.definitions.reduce((n, d) => n + d.policies.length, 0);
-  const imported = time(`corpus: import ${policies} policies to YAML (<2 s)`, () => definitionsToYaml(read.definitions));
-  const sources = imported.files.map((f) => ({ path: f.path, text: new TextDecoder().decode(f.bytes) }));
-  time('corpus: build the imported YAML back (<2 s)', () => compile(sources, { templates, emit: true, backupTime }));
-} else {
-  console.log(`corpus benchmarks skipped: ${corpus} not found`);
+const median = (values: readonly number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+};
+
+function writeProject(dir: string, files: readonly SourceFile[]): string {
+  mkdirSync(dir, { recursive: true });
+  for (const file of files) writeFileSync(join(dir, file.path.split('/').pop() ?? file.path), file.text);
+  return dir;
 }
+
+function cases(work: string): Case[] {
+  const out = join(work, 'out');
+  const build = (src: string, bar?: number, label = `build ${src}`): Case => ({ label, steps: [[CLI, 'build', '--src', src, '--out', out]], ...(bar && { bar }) });
+  const list: Case[] = [
+    { label: 'node -e 0 (the floor)', steps: [['-e', '0']] },
+    { label: 'gpforge --help', steps: [[CLI, '--help']], bar: 1.5 },
+    { label: 'gpforge validate (policies/)', steps: [[CLI, 'validate']], bar: 2.5 },
+    { label: 'gpforge build (policies/)', steps: [[CLI, 'build', '--out', out]] },
+  ];
+  const allElements = writeProject(join(work, 'all-elements'), [allElementsFile(727)]);
+  list.push(build(allElements, 4, 'build 727 policies, every element, 2 locales'));
+  for (const size of SIZES) {
+    const dir = writeProject(join(work, `synthetic-${size}`), syntheticProject(size));
+    list.push(build(dir, size === 5000 ? 12 : undefined, `build ${size} synthetic policies + a GPO`));
+  }
+  if (existsSync(CORPUS)) {
+    const imported = join(work, 'corpus-yaml');
+    const importStep = [CLI, 'import', CORPUS, '--out', imported, '--force'];
+    list.push({ label: 'corpus: import 223 templates + build them', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], bar: 15 });
+  } else {
+    console.log(`corpus benchmark skipped: ${CORPUS} not found`);
+  }
+  return list;
+}
+
+function main(): void {
+  if (!existsSync(CLI)) throw new Error('dist/cli.js is missing: run npm run build first');
+  const work = mkdtempSync(join(tmpdir(), 'gpforge-bench-'));
+  try {
+    const list = cases(work);
+    const times = new Map<Case, number[]>(list.map((c) => [c, []]));
+    for (let run = 0; run < RUNS; run++) {
+      for (const c of list) {
+        const result = runOnce(c.steps);
+        if (result.failed) throw new Error(`${c.label}: ${result.failed}`);
+        times.get(c)?.push(result.ms);
+      }
+    }
+    const floor = median(times.get(list[0] as Case) ?? []);
+    console.log(`${RUNS} interleaved runs, median; Node ${process.version}\n`);
+    console.log(`${'work'.padEnd(46)} ${'median'.padStart(8)} ${'× floor'.padStart(8)} ${'bar'.padStart(5)} ${'peak'.padStart(8)}`);
+    for (const c of list) {
+      const ms = median(times.get(c) ?? []);
+      const ratio = ms / floor;
+      const bar = c.bar === undefined ? '' : `≤${c.bar}${ratio <= c.bar ? '' : ' ✗'}`;
+      const peak = `${peakMemory(c.steps).toFixed(0)} MiB`;
+      console.log(`${c.label.padEnd(46)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${ratio.toFixed(2)}×`.padStart(8)} ${bar.padStart(5)} ${peak.padStart(8)}`);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main();
+
+// Registry.pol decode/encode and policy resolution (issue 10), in process, against Samba where present.
 await import('./registry-pol.js');

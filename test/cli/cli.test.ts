@@ -148,6 +148,21 @@ describe('usage', () => {
     expect(result.stdout).toMatch(/--format/);
   });
 
+  it('--help lists every command and --version prints the package version (without loading yargs: src/cli/fast-output.ts)', () => {
+    const help = gpforge(['--help'], root, { LC_ALL: 'en_US.UTF-8' });
+    expect(help.code).toBe(0);
+    for (const command of ['init', 'build', 'validate', 'import', 'lint']) expect(help.stdout).toMatch(new RegExp(`^  gpforge ${command}\\b`, 'm'));
+    expect(help.stdout).toMatch(/^Options:$/m);
+    const version = gpforge(['--version']);
+    expect(version.stdout).toBe(`${JSON.parse(readFileSync('package.json', 'utf8')).version}\n`);
+  });
+
+  it('--help in another language is yargs\' own, translated', () => {
+    const help = gpforge(['--help'], root, { LC_ALL: 'de_DE.UTF-8' });
+    expect(help.code).toBe(0);
+    expect(help.stdout).toMatch(/^Kommandos:$/m);
+  });
+
   it('runs from another working directory with relative paths', () => {
     const dir = temp();
     mkdirSync(join(dir, 'policies'));
