@@ -281,8 +281,15 @@ function hasPolicies(category: Category, ctx: RenderContext): boolean {
   );
 }
 
-/** UTF-16LE with BOM, CRLF line ends; lines holding only indentation become empty. */
+/**
+ * UTF-16LE with BOM, CRLF line ends; lines holding only indentation become empty. Lines are split
+ * on LF only: a `m`-flag regex would also treat U+2028/U+2029 inside a text as line ends and eat
+ * the spaces between them (found by the hostile-strings property test).
+ */
 function encodeAdm(text: string): Uint8Array {
-  const crlf = text.replace(/^[ ]+$/gm, '').replace(/\r?\n/g, '\r\n');
+  const crlf = text
+    .split(/\r?\n/)
+    .map((line) => (/^[ ]+$/.test(line) ? '' : line))
+    .join('\r\n');
   return encodeUtf16le(crlf, { bom: true });
 }

@@ -88,6 +88,12 @@ describe('hostile strings through [strings]', () => {
     expect(read).toBe(explain);
   });
 
+  it('keeps a space between two line separators (U+2028), which a multi-line regex took for a blank line', () => {
+    const name = '\u2028 \u2028';
+    const read = readAdm({ path: 'Small.adm', bytes: emitAdm(smallFile(name, ' '), 'en-US', builtInTemplates).file.bytes }, { locale: 'en-US' });
+    expect(read.definitions?.policies[0]?.name['en-US']).toBe(name);
+  });
+
   it('the whole writer: names and explains of a small model read back as the documented text', () => {
     fc.assert(
       fc.property(text, text, (name, explain) => {
