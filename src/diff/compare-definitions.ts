@@ -42,7 +42,7 @@ export function compareDefinitions(base: readonly DefinitionsFile[], head: reado
 function namespaceDiff(file: DefinitionsFile, status: NamespaceDiff['status'], before: DefinitionsFile | undefined, after: DefinitionsFile | undefined, found: Found[], usedBy: UsedBy): NamespaceDiff {
   const changes: DefinitionChange[] = found.map(({ admx: _admx, ...f }) => ({
     ...f,
-    usedBy: f.place.policy === undefined ? namespaceUsers(file, usedBy) : usedBy(file.namespace, f.place.policy),
+    usedBy: f.place.policy !== undefined ? usedBy(file.namespace, f.place.policy) : status === 'removed' ? namespaceUsers(file, usedBy) : [],
   }));
   const sorted = [...changes].sort((a, b) => RANK[a.impact] - RANK[b.impact]);
   return {

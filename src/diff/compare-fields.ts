@@ -12,6 +12,8 @@ export interface FieldRule<T> {
   readonly judge: Impact | ((before: unknown, after: unknown) => Impact);
   /** False for texts that live in the ADML only. */
   readonly admx: boolean;
+  /** Say "changed" instead of old → new (long texts, whole dialogs). */
+  readonly brief?: boolean;
 }
 
 /** One field that differs, judged. */
@@ -22,10 +24,19 @@ export interface FieldChange {
   readonly detail: string;
 }
 
-/** JSON with bigints as digits: for comparing and showing model values. */
+/** A model RegValue ({ kind, value }) as the YAML writes it: 4, "text", delete. */
+function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v !== 'object' || v === null || !('kind' in v)) return v;
+  const keys = Object.keys(v);
+  if (keys.length === 1 && (v as { kind: unknown }).kind === 'delete') return 'delete';
+  return keys.length === 2 && 'value' in v ? (v as { value: unknown }).value : v;
+}
+
+/** JSON with bigints as digits and registry values plain: for comparing and showing model values. */
 export function show(value: unknown): string {
   if (value === undefined) return '(none)';
-  return JSON.stringify(value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v));
+  return JSON.stringify(value, (_, v: unknown) => plainValue(v));
 }
 
 const num = (v: unknown) => (typeof v === 'bigint' ? Number(v) : typeof v === 'number' ? v : NaN);
@@ -45,6 +56,7 @@ export function compareFields<T>(before: T, after: T, rules: readonly FieldRule<
     const now = rule.read(after);
     if (show(old) === show(now)) return [];
     const impact = typeof rule.judge === 'function' ? rule.judge(old, now) : rule.judge;
-    return [{ field: rule.field, impact, admx: rule.admx, detail: `${rule.field} ${show(old)} → ${show(now)}` }];
+    const detail = rule.brief === true ? `${rule.field} changed` : `${rule.field} ${show(old)} → ${show(now)}`;
+    return [{ field: rule.field, impact, admx: rule.admx, detail }];
   });
 }

@@ -8,6 +8,8 @@ const field = <T>(name: string, judge: FieldRule<T>['judge'], admx = true, read?
   judge,
   admx,
 });
+/** An ADML text too long to show whole. */
+const text = <T>(name: string): FieldRule<T> => ({ ...field<T>(name, 'compatible', false), brief: true });
 
 /** class/key/valueName and the values written decide what machines get: changing them breaks GPOs. */
 export const POLICY_RULES: readonly FieldRule<Policy>[] = [
@@ -22,8 +24,8 @@ export const POLICY_RULES: readonly FieldRule<Policy>[] = [
   field('supportedOn', 'compatible'),
   field('clientExtension', 'compatible'),
   field('name', 'compatible', false),
-  field('explain', 'compatible', false),
-  field('presentation', 'compatible', false),
+  text('explain'),
+  text('presentation'),
 ];
 
 const read = (name: string) => (e: PolicyElement) => (e as unknown as Record<string, unknown>)[name];
@@ -60,5 +62,5 @@ export const ITEM_RULES: readonly FieldRule<EnumItem>[] = [
 export const CATEGORY_RULES: readonly FieldRule<Category>[] = [
   field('parent', 'compatible'),
   field('name', 'compatible', false),
-  field('explain', 'compatible', false),
+  text('explain'),
 ];

@@ -22,7 +22,7 @@ export function settingState(change: SettingChange): string {
     case 'unconfigured':
       return `no longer configured (was ${change.stateBefore})`;
     case 'raw':
-      return 'raw registry entry';
+      return change.registry[0]?.before === undefined ? 'added' : change.registry[0]?.after === undefined ? 'removed' : 'changed';
     case 'changed':
       return change.stateBefore === change.stateAfter ? `${change.stateAfter}, values changed` : `state ${change.stateBefore} → ${change.stateAfter}`;
   }
@@ -30,7 +30,7 @@ export function settingState(change: SettingChange): string {
 
 /** "gpfwu:AutoUpdateCfg (Configure Automatic Updates)". */
 export function settingName(change: SettingChange): string {
-  return change.policy === undefined ? 'registry:' : `${change.policy} (${change.title ?? ''})`;
+  return change.policy === undefined ? 'registry entry' : `${change.policy} (${change.title ?? ''})`;
 }
 
 const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ? word : many}`;
