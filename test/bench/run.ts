@@ -2,14 +2,20 @@
  * `npm run bench`: how long gpforge takes on realistic and large inputs, with figures printed
  * (not asserted: timing belongs here, not in unit tests). Runs the real pipeline in memory.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { compile, type SourceFile } from '../../src/compile.js';
 import { compileTemplates } from '../../src/emit/templates.js';
 import { readTemplateSources } from '../../src/load/template-sources.js';
 import { definitionsToYaml } from '../../src/import/definitions-to-yaml.js';
 import { readPolicyDefinitions } from '../../src/load/admx/read-policy-definitions.js';
+import { readGitSources } from '../../src/load/git-sources.js';
+import { readSources } from '../../src/load/read-sources.js';
+import { diffModels } from '../../src/diff/diff-models.js';
+import { renderText } from '../../src/diff/render-text.js';
 
 const templates = compileTemplates(readTemplateSources());
 const backupTime = new Date('2000-01-01T00:00:00Z');
@@ -100,3 +106,42 @@ if (existsSync(corpus)) {
 } else {
   console.log(`corpus benchmarks skipped: ${corpus} not found`);
 }
+
+/**
+ * Issue 12: `gpforge diff` of two git revisions of a generated 727-policy project, against one
+ * validate of it (target: within 2×). Both read, compile and (for diff) compare in process.
+ */
+function benchDiff(count: number): void {
+  const dir = mkdtempSync(join(tmpdir(), 'gpforge-bench-'));
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Bench', '-c', 'user.email=bench@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  const write = (files: SourceFile[]) => {
+    for (const file of files) {
+      mkdirSync(join(dir, dirname(file.path)), { recursive: true });
+      writeFileSync(join(dir, file.path), file.text);
+    }
+  };
+  const project = syntheticProject(count);
+  git('init', '-q');
+  write(project);
+  git('add', '-A');
+  git('commit', '-q', '-m', 'base');
+  // The head revision: a narrowed range, a new revision number and other GPO values.
+  write(project.map((f) => ({ path: f.path, text: f.text.replace('max: 100', 'max: 90').replace(/Level: 7/g, 'Level: 8') })));
+  git('commit', '-q', '-a', '-m', 'head');
+  const cwd = process.cwd();
+  process.chdir(dir);
+  try {
+    const compileModel = (sources: SourceFile[]) => compile(sources, { templates, emit: false, backupTime }).model;
+    time(`validate: ${count} policies (working tree)`, () => compileModel(readSources(['bench']).sources));
+    time(`diff: ${count} policies, HEAD~1 → HEAD`, () => {
+      const [base, head] = [readGitSources('HEAD~1', ['bench']), readGitSources('HEAD', ['bench'])].map((s) => compileModel(s.sources));
+      if (!base || !head) throw new Error('bench project does not compile');
+      return renderText(diffModels({ label: 'HEAD~1', model: base }, { label: 'HEAD', model: head }));
+    });
+  } finally {
+    process.chdir(cwd);
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+benchDiff(727);
