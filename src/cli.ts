@@ -110,7 +110,24 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await finish(runLint(args.path, args.locale), await consoleFor(args));
       },
     )
-    .demandCommand(1, 'Name a command: init, build, validate, import or lint')
+    .command(
+      'diff <base> [head]',
+      'Compare two versions of the project in policy terms: git revisions (HEAD default: the working tree) or two folders',
+      (y) =>
+        y
+          .positional('base', { type: 'string', demandOption: true, describe: 'Git revision (e.g. origin/main) or project folder' })
+          .positional('head', { type: 'string', describe: 'Git revision or folder (default: the working tree)' })
+          .option('format', { choices: ['text', 'markdown', 'json', 'github'] as const, default: 'text' as const, describe: 'text, markdown (pull-request comment), json, github (annotations)' })
+          .option('fail-on', { choices: ['breaking', 'none'] as const, default: 'none' as const, describe: 'breaking: exit 1 on breaking definitions changes or a missing revision bump' })
+          .option('src', { type: 'string', array: true, default: ['policies'], describe: 'YAML file or folder of YAML files (repeatable)' })
+          .option('admx', { type: 'string', array: true, describe: 'Folder (or .admx) of existing templates GPO files may use (repeatable)' }),
+      async (args) => {
+        // Loaded on demand: start-up of the other commands stays lean.
+        const { runDiff } = await import('./cli/run-diff.js');
+        exitCode = await runDiff({ base: args.base, head: args.head, src: args.src, admx: args.admx, format: args.format, failOn: args.failOn });
+      },
+    )
+    .demandCommand(1, 'Name a command: init, build, validate, diff, import or lint')
     .strict()
     .help()
     .version()

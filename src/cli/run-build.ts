@@ -54,7 +54,7 @@ function backupTime(): Date {
  * their warnings (vendor oddities Windows tolerates, which the admin cannot fix) as one line per
  * folder (GPF1018), so a CI log stays about the admin's own files.
  */
-function readExternal(paths: readonly string[]) {
+export function readExternal(paths: readonly string[]) {
   const results = paths.map((path) => readPolicyDefinitions(path));
   const summarized = results.flatMap((r, i) => {
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;

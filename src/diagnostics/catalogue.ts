@@ -1,7 +1,7 @@
 /**
  * Every diagnostic gpforge can report: stable code, severity and wording (STYLE.md §3).
  * Codes: GPF1xxx load (reading files), GPF2xxx validate (one file's content),
- * GPF3xxx model (across files). A code, once released, keeps its meaning.
+ * GPF3xxx model (across files), GPF4xxx diff. A code, once released, keeps its meaning.
  */
 import type { Severity } from './diagnostic.js';
 
@@ -34,6 +34,8 @@ export const catalogue = {
   GPF1014: error((path: string) => `${path} is not produced by the build`),
   GPF1015: error((detail: string) => `template: ${detail}`),
   GPF1016: error((template: string, output: string, problem: string) => `template "${template}" produced ${output}, which ${problem}`),
+  GPF1019: error((revision: string, detail: string) => `'${revision}' is not a git revision of this repository: ${detail}`),
+  GPF1020: error((path: string, revision: string) => `no .yaml or .yml files in ${path} at revision ${revision}`),
   // Registry.pol reader
   GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
   GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),
@@ -191,7 +193,12 @@ export const catalogue = {
   // ── GPF3xxx: model (across files) ───────────────────────────────────────────────────────
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),
   GPF3002: warning((prefix: string, other: string) => `prefix '${prefix}' is also used by ${other}; GPO files can address these policies by namespace:policyId`),
+  GPF3003: warning((value: string, effect: string, other: string, at: string, otherEffect: string) => `${value}: this GPO ${effect}, GPO '${other}' (${at}) ${otherEffect}; which one applies depends on GPO link order`),
   GPF3101: warning((what: string) => `legacy .adm only: ${what} (ADMX, .reg and Registry.pol are complete)`),
+
+  // ── GPF4xxx: diff (two versions of a project) ──────────────────────────────────────────
+  GPF4001: error((what: string, detail: string, users: string) => `breaking definitions change: ${what}: ${detail}${users}`),
+  GPF4002: error((detail: string) => `revision ${detail}`),
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -4,6 +4,7 @@ import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
 import type { ValidatedGpo } from '../validate/validate-gpo.js';
 import { buildDefinitions, definitionsFileName } from './build-definitions.js';
+import { checkCrossGpoConflicts } from './check-cross-gpo-conflicts.js';
 import { buildGpo, gpoId, gpoSlug, type GpoDefaults } from './build-gpo.js';
 import type { DefinitionsFile, Gpo } from './types.js';
 
@@ -57,12 +58,13 @@ export function buildDefinitionsModel(definitions: readonly ValidatedDefinitions
   return { definitions: definitions.map(buildDefinitions), diagnostics: sharedPrefixes(definitions) };
 }
 
-/** The GPO part of the model: GPOs need distinct names, GUIDs and output folders. */
+/** The GPO part of the model: GPOs need distinct names, GUIDs and output folders; conflicts between GPOs are warnings. */
 export function buildGpoModel(gpos: readonly ValidatedGpo[], defaults: GpoDefaults = {}): { gpos?: Gpo[]; diagnostics: Diagnostic[] } {
   const diagnostics = checkUnique(gpos, [
     { what: 'GPO name', path: ['name'], value: (g) => g.input.name },
     { what: 'GPO id', path: ['id'], value: (g) => gpoId(g.input) },
     { what: 'GPO folder name', path: ['name'], value: (g) => gpoSlug(g.input.name) },
   ]);
-  return diagnostics.length > 0 ? { diagnostics } : { gpos: gpos.map((g) => buildGpo(g, defaults)), diagnostics };
+  if (diagnostics.length > 0) return { diagnostics };
+  return { gpos: gpos.map((g) => buildGpo(g, defaults)), diagnostics: checkCrossGpoConflicts(gpos) };
 }

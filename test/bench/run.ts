@@ -121,3 +121,7 @@ main();
 
 // Registry.pol decode/encode and policy resolution (issue 10), in process, against Samba where present.
 await import('./registry-pol.js');
+
+// gpforge diff of two revisions against one validate (issue 12).
+const { benchDiff } = await import('./diff.js');
+benchDiff();

@@ -140,4 +140,16 @@ describe('the scaffolded project', () => {
     const upload = steps.find((step) => step.uses === 'actions/upload-artifact@v4');
     expect(upload?.with).toMatchObject({ name: 'gpforge-bundle', path: 'out/' });
   });
+
+  it('has a pull-request job that puts gpforge diff on the summary page and fails on breaking changes', () => {
+    interface Job {
+      if?: string;
+      steps: { uses?: string; run?: string; with?: Record<string, unknown> }[];
+    }
+    const workflow = parse(readFileSync(join(dir, '.github/workflows/gpforge.yml'), 'utf8')) as { jobs: Record<string, Job> };
+    const job = workflow.jobs['diff'];
+    expect(job?.if).toBe("github.event_name == 'pull_request'");
+    expect(job?.steps.find((s) => s.uses === 'actions/checkout@v4')?.with).toEqual({ 'fetch-depth': 0 });
+    expect(job?.steps.map((s) => s.run)).toContain('npx gpforge diff origin/${{ github.base_ref }} --format markdown --fail-on breaking >> "$GITHUB_STEP_SUMMARY"');
+  });
 });

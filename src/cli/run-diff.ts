@@ -1,0 +1,112 @@
+/**
+ * `gpforge diff BASE [HEAD]` (issue 12): reads both sides (git revisions of this repository,
+ * HEAD defaulting to the working tree, or two project folders), compiles each in memory without
+ * emitting, and prints what src/diff/ found. Files and git in, text out; no logic of its own.
+ */
+import { statSync } from 'node:fs';
+import { compile, type SourceFile } from '../compile.js';
+import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
+import { formatDiagnostics, locateAll, type DiagnosticFormat } from '../diagnostics/format.js';
+import { diffModels } from '../diff/diff-models.js';
+import type { DiffReport } from '../diff/diff-types.js';
+import { renderGithub } from '../diff/render-github.js';
+import { renderJson } from '../diff/render-json.js';
+import { renderMarkdown } from '../diff/render-markdown.js';
+import { renderText } from '../diff/render-text.js';
+import { compileTemplates } from '../emit/templates.js';
+import { readGitSources } from '../load/git-sources.js';
+import { readSources } from '../load/read-sources.js';
+import { readTemplateSources } from '../load/template-sources.js';
+import type { Model } from '../model/types.js';
+import { readExternal } from './run-build.js';
+
+export type DiffFormat = 'text' | 'markdown' | 'json' | 'github';
+
+export interface DiffArgs {
+  readonly base: string;
+  readonly head?: string;
+  readonly src: readonly string[];
+  readonly admx?: readonly string[];
+  readonly format: DiffFormat;
+  readonly failOn: 'breaking' | 'none';
+}
+
+interface Side {
+  readonly name: 'base' | 'head';
+  readonly label: string;
+  readonly sources: SourceFile[];
+  readonly diagnostics: Diagnostic[];
+}
+
+const isFolder = (path: string) => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
+
+/** Two folders when BASE is one; else git revisions, HEAD absent meaning the working tree. */
+function readSides(args: DiffArgs): [Side, Side] | string {
+  if (isFolder(args.base)) {
+    if (args.head === undefined) return `${args.base} is a folder: name a second folder to compare it with`;
+    return [{ name: 'base', label: args.base, ...readSources([args.base]) }, { name: 'head', label: args.head, ...readSources([args.head]) }];
+  }
+  const base: Side = { name: 'base', label: args.base, ...readGitSources(args.base, args.src) };
+  if (args.head === undefined) return [base, { name: 'head', label: 'working tree', ...readSources(args.src) }];
+  return [base, { name: 'head', label: args.head, ...readGitSources(args.head, args.src) }];
+}
+
+/** Diagnostics of one side, each marked with the side so two versions of a file are told apart. */
+function printSide(side: Side, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
+  const texts = new Map(side.sources.map((s) => [s.path, s.text]));
+  const prefix = `${side.name} (${side.label})`;
+  if (format === 'text') {
+    const text = formatDiagnostics(locateAll(diagnostics, texts), 'text');
+    process.stdout.write(text.replace(/^(?=.)/gm, `${prefix}: `));
+  } else {
+    process.stdout.write(formatDiagnostics(locateAll(diagnostics.map((d) => ({ ...d, message: `${prefix}: ${d.message}` })), texts), format));
+  }
+}
+
+function render(report: DiffReport, format: DiffFormat, head: Side): string {
+  switch (format) {
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'json':
+      return renderJson(report);
+    case 'github':
+      return renderGithub(report, new Map(head.sources.map((s) => [s.path, s.text])));
+    case 'text':
+      return renderText(report);
+  }
+}
+
+/** 0 no change or only allowed ones; 1 invalid input, or breaking changes with --fail-on breaking; 2 usage. */
+export async function runDiff(args: DiffArgs): Promise<number> {
+  const sides = readSides(args);
+  if (typeof sides === 'string') {
+    process.stderr.write(`gpforge: ${sides}\nRun gpforge --help for usage.\n`);
+    return 2;
+  }
+  const external = readExternal(args.admx ?? []);
+  const templates = compileTemplates(readTemplateSources());
+  const diagnosticFormat: DiagnosticFormat = args.format === 'markdown' ? 'text' : args.format;
+  const models: Model[] = [];
+  for (const side of sides) {
+    const result = hasErrors(side.diagnostics) ? undefined : compile(side.sources, { templates, emit: false, backupTime: new Date(0), externalDefinitions: external.definitions });
+    const errors = [...side.diagnostics, ...(result?.diagnostics ?? [])].filter((d) => d.severity === 'error');
+    if (errors.length > 0 || !result?.model) printSide(side, errors, diagnosticFormat);
+    else models.push(result.model);
+  }
+  const [base, head] = models;
+  if (base === undefined || head === undefined || hasErrors(external.diagnostics)) {
+    if (hasErrors(external.diagnostics)) process.stdout.write(formatDiagnostics(locateAll(external.diagnostics, new Map()), diagnosticFormat));
+    process.stderr.write('gpforge: nothing compared: a side does not compile\n');
+    return 1;
+  }
+  const report = diffModels({ label: sides[0].label, model: base }, { label: sides[1].label, model: head }, external.definitions);
+  process.stdout.write(render(report, args.format, sides[1]));
+  const failing = report.summary.breaking + report.summary.revision;
+  return args.failOn === 'breaking' && failing > 0 ? 1 : 0;
+}

@@ -1,0 +1,155 @@
+/** `gpforge diff` (issue 12): fixture pairs with golden outputs, git revisions, bad input. */
+import { execFileSync } from 'node:child_process';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { gpforge as run, tempDir } from '../support/cli.js';
+import { expectGolden } from '../support/golden.js';
+
+const gpforge = (args: string[], cwd = process.cwd()) => run(args, { cwd, env: { CI: '1' } });
+const pair = (name: string) => [`test/fixtures/diff/${name}/before`, `test/fixtures/diff/${name}/after`];
+const FORMATS = [['text', 'txt'], ['markdown', 'md'], ['json', 'json']] as const;
+
+describe('gpforge diff of fixture pairs (golden outputs)', () => {
+  for (const name of ['gpo-changes', 'breaking', 'compatible']) {
+    for (const [format, ext] of FORMATS) {
+      it(`${name}: --format ${format}`, () => {
+        const result = gpforge(['diff', ...pair(name), '--format', format]);
+        expect(result.stderr).toBe('');
+        expect(result.code).toBe(0);
+        expectGolden(`diff/${name}.${ext}`, new TextEncoder().encode(result.stdout));
+      });
+    }
+  }
+
+  it('breaking: --format github annotates the changed YAML lines', () => {
+    const result = gpforge(['diff', ...pair('breaking'), '--format', 'github']);
+    expectGolden('diff/breaking.github.txt', new TextEncoder().encode(result.stdout));
+  });
+
+  it('breaking changes exit 1 with --fail-on breaking and name the GPOs using the policy', () => {
+    const result = gpforge(['diff', ...pair('breaking'), '--fail-on', 'breaking', '--format', 'json']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { definitions: { changes: { impact: string; subject: string; usedBy: string[] }[] }[] };
+    const removed = report.definitions[0]?.changes.find((c) => c.subject === 'enum item Mode.Level.Max');
+    expect(removed).toMatchObject({ impact: 'breaking', usedBy: ['Desktops'] });
+  });
+
+  it('compatible changes exit 0 even with --fail-on breaking', () => {
+    expect(gpforge(['diff', ...pair('compatible'), '--fail-on', 'breaking']).code).toBe(0);
+  });
+
+  it('a missing revision bump alone fails with --fail-on breaking', () => {
+    const dir = tempDir();
+    cpSync('test/fixtures/diff/compatible/before', join(dir, 'before'), { recursive: true });
+    cpSync('test/fixtures/diff/compatible/after', join(dir, 'after'), { recursive: true });
+    const file = join(dir, 'after/definitions.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('revision: "1.1"', 'revision: "1.0"'));
+    const result = gpforge(['diff', 'before', 'after', '--fail-on', 'breaking'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('needs revision bump: revision: still "1.0"');
+  });
+});
+
+describe('gpforge diff of the shipped example', () => {
+  it('against itself: no changes, exit 0', () => {
+    const result = gpforge(['diff', 'policies', 'policies']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('no changes between policies and policies\n');
+  });
+
+  it('changing AUOptions shows the policy-level and the registry-level change', () => {
+    const dir = tempDir();
+    cpSync('policies', join(dir, 'before'), { recursive: true });
+    cpSync('policies', join(dir, 'after'), { recursive: true });
+    const file = join(dir, 'after/gpo-wu-notify-install.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('AutoUpdateMode: AutoDownloadNotifyInstall', 'AutoUpdateMode: AutoDownloadScheduleInstall'));
+    const result = gpforge(['diff', 'before', 'after'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('AutoUpdateMode: AutoDownloadNotifyInstall (3) → AutoDownloadScheduleInstall (4)');
+    expect(result.stdout).toContain('HKLM\\Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU\\AUOptions: REG_DWORD 3 → REG_DWORD 4');
+  });
+});
+
+/** A repository with the breaking fixture's before side committed, then its after side. */
+function gitProject(): string {
+  const dir = tempDir();
+  const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+  git('init', '-q');
+  cpSync('test/fixtures/diff/breaking/before', join(dir, 'policies'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'before');
+  cpSync('test/fixtures/diff/breaking/after', join(dir, 'policies'), { recursive: true });
+  git('add', '-A');
+  git('commit', '-q', '-m', 'after');
+  return dir;
+}
+
+describe('gpforge diff of git revisions', () => {
+  const dir = gitProject();
+
+  it('compares two commits, and a commit with the working tree', () => {
+    const commits = gpforge(['diff', 'HEAD~1', 'HEAD', '--fail-on', 'breaking'], dir);
+    expect(commits.code).toBe(1);
+    expect(commits.stdout).toContain('breaking: enum item Mode.Level.Max: removed');
+    expect(commits.stdout).toContain('Desktops (policies/desktops.yaml): changed');
+    const worktree = gpforge(['diff', 'HEAD~1'], dir);
+    expect(worktree.stdout).toBe(commits.stdout.replace('HEAD~1 → HEAD', 'HEAD~1 → working tree'));
+    expect(gpforge(['diff', 'HEAD'], dir).stdout).toBe('no changes between HEAD and working tree\n');
+  });
+
+  it('an unknown revision is a clear error, exit 1, no stack trace', () => {
+    const result = gpforge(['diff', 'no-such-branch'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^base \(no-such-branch\): no-such-branch: error GPF1019: 'no-such-branch' is not a git revision/);
+    expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+  });
+
+  it('a side that does not compile: its diagnostics, prefixed with the side, exit 1', () => {
+    writeFileSync(join(dir, 'policies/broken.yaml'), 'kind: gpo\nname: Broken\ncomputer:\n  policies:\n    cd:Nope: enabled\n');
+    const result = gpforge(['diff', 'HEAD'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^head \(working tree\): policies\/broken\.yaml:5:5: error GPF\d+: /m);
+    expect(result.stderr).toContain('a side does not compile');
+  });
+});
+
+describe('gpforge diff: bad input', () => {
+  it('a folder that does not exist', () => {
+    const result = gpforge(['diff', 'test/fixtures/diff/breaking/before', 'no/such/folder']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('head (no/such/folder): no/such/folder: error GPF1006: no such file or folder: no/such/folder');
+  });
+
+  it('one folder alone is a usage error (exit 2)', () => {
+    const result = gpforge(['diff', 'test/fixtures/diff/breaking/before']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('name a second folder');
+  });
+
+  it('no BASE is a usage error (exit 2)', () => {
+    expect(gpforge(['diff']).code).toBe(2);
+  });
+});
+
+describe('cross-GPO conflicts in validate', () => {
+  const validate = (name: string) => gpforge(['validate', '--src', `test/fixtures/conflicts/${name}`]);
+
+  it('set/set with different data: a warning naming both files and lines', () => {
+    const result = validate('set-set');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe("test/fixtures/conflicts/set-set/b.yaml:5:5: warning GPF3003: HKLM\\Software\\Policies\\Contoso\\Agent\\Level: this GPO sets REG_DWORD 2, GPO 'Agent low' (test/fixtures/conflicts/set-set/a.yaml:5) sets REG_DWORD 1; which one applies depends on GPO link order\n");
+  });
+
+  it('set/delete: a warning', () => {
+    expect(validate('set-delete').stdout).toBe("test/fixtures/conflicts/set-delete/b.yaml:5:7: warning GPF3003: HKLM\\Software\\Policies\\Contoso\\Legacy\\On: this GPO deletes it, GPO 'Legacy on' (test/fixtures/conflicts/set-delete/a.yaml:5) sets REG_DWORD 1; which one applies depends on GPO link order\n");
+  });
+
+  it('same data, or different hives: nothing', () => {
+    for (const name of ['same-data', 'different-hives']) {
+      const result = validate(name);
+      expect([result.code, result.stdout]).toEqual([0, '']);
+      expect(result.stderr).toContain('(0 errors, 0 warnings)');
+    }
+  });
+});
