@@ -26,7 +26,7 @@ export const intPathKey = (path: readonly (string | number)[]): string => path.m
 const scalar = (tag: string, test: RegExp, construct: (source: string) => unknown) =>
   new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (source: string) => test.test(source), construct });
 const INFINITY_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
+export const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
   implicit: [
     scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => NULL),
     scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (source) => source[0] === 't' || source[0] === 'T'),

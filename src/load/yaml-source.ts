@@ -7,6 +7,7 @@
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
 import { diagnostic, type Diagnostic, type Span } from '../diagnostics/diagnostic.js';
 import { intPathKey, readPlainYaml, type PlainYaml } from './plain-yaml.js';
+import { scalarSpans, type ScalarSpans } from './scalar-spans.js';
 
 /**
  * Larger files are refused before parsing: parsing costs about 1.5 s and 130 MB per MiB of YAML
@@ -101,14 +102,20 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
 }
 
 /**
- * A SourceDoc of fast-path data: the `yaml` Document is parsed on the first locate(), and for
- * the rare exactInteger() the data cannot answer exactly as findNode() would (at a null).
+ * A SourceDoc of fast-path data. locate() answers a scalar's position from scalar-spans.ts where
+ * it can (read on the first locate()); else, and for the rare exactInteger() the data cannot
+ * answer exactly as findNode() would (at a null), the `yaml` Document is parsed.
  */
 function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
   const owner = {};
   const slow = sourceDoc(file, text, () => keptDocument(owner, text), plain.data);
+  let spans: ScalarSpans | undefined | null = null; // null: not read yet
   return {
     ...slow,
+    locate(path, part = 'value') {
+      if (spans === null) spans = scalarSpans(text);
+      return spans?.(path, part) ?? slow.locate(path, part);
+    },
     exactInteger(path) {
       // As findNode(): follow the path while it exists, then answer for the node reached.
       let value = plain.data;

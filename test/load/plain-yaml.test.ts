@@ -4,18 +4,12 @@
  * order included), same exact integers at every path, same diagnostics. Checked on every YAML
  * file the tests use and on snippets where YAML 1.1 and 1.2 or the two libraries differ.
  */
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { paths, yamlFiles } from '../support/yaml-paths.js';
 import { readPlainYaml } from '../../src/load/plain-yaml.js';
 import { loadYaml, loadYamlDocument, type DataPath, type LoadResult } from '../../src/load/yaml-source.js';
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
-    .filter((f) => /\.ya?ml$/.test(f))
-    .map((f) => join(dir, f))
-    .sort();
-}
 
 const SNIPPETS: Record<string, string> = {
   'YAML 1.1 booleans are strings': 'a: yes\nb: no\nc: on\nd: off\ne: y\nf: True\ng: FALSE\n',
@@ -63,13 +57,6 @@ const SNIPPETS: Record<string, string> = {
   'long plain key near the limit': `${'k'.repeat(99)}: 1\n`,
 };
 
-/** Every path in `data` (and one step beyond each leaf), for comparing exactInteger(). */
-function paths(data: unknown, at: DataPath = []): DataPath[] {
-  const here: DataPath[] = [at, [...at, 'missing'], [...at, 0]];
-  if (Array.isArray(data)) return [...here, ...data.flatMap((item, i) => paths(item, [...at, i]))];
-  if (typeof data === 'object' && data !== null) return [...here, ...Object.entries(data).flatMap(([k, v]) => paths(v, [...at, k]))];
-  return here;
-}
 
 function expectSameReading(name: string, text: string): void {
   const slow: LoadResult = loadYamlDocument(name, text);

@@ -1,0 +1,127 @@
+/**
+ * Positions of single-line scalars in fast-path YAML (plain-yaml.ts) without the `yaml`
+ * package's Document, which costs ~0.7 s per MiB: a build's warnings (e.g. GPF3101 at each
+ * policy's id) only need scalars, and js-yaml with a listener reads a file several times faster.
+ *
+ * js-yaml reports each node's open and close, in source order; nesting gives the tree. Its
+ * positions are not `yaml`'s ranges, so every answer is checked: the text between the derived
+ * start and end must be one line that, read alone, gives the same scalar (and each key on the
+ * way must read as the path's step). Anything else — collections, nulls, multi-line or block
+ * scalars, tags, a tree that does not match the data — answers undefined, and the caller asks
+ * the `yaml` package as before. Exactness is proved against it in test/load/scalar-spans.test.ts.
+ */
+import { load, type State } from 'js-yaml';
+import type { Span } from '../diagnostics/diagnostic.js';
+import { CORE_SCHEMA } from './plain-yaml.js';
+
+/** A node as js-yaml read it: where its composeNode() started and ended, and what it made. */
+interface ReadNode {
+  readonly open: number;
+  readonly close: number;
+  readonly kind: string | null;
+  readonly result: unknown;
+  readonly children: ReadNode[];
+}
+
+export type ScalarSpans = (path: readonly (string | number)[], part: 'key' | 'value') => Span | undefined;
+
+/** Reads `text` once more with a listener; undefined where js-yaml does not read it (the caller then never got here). */
+export function scalarSpans(text: string): ScalarSpans | undefined {
+  if (text.charCodeAt(0) === 0xfeff) return undefined; // js-yaml drops a BOM, which would shift every position
+  const root = readTree(text);
+  if (!root) return undefined;
+  return (path, part) => spanAt(text, root, path, part);
+}
+
+function readTree(text: string): ReadNode | undefined {
+  const stack: { open: number; children: ReadNode[] }[] = [{ open: 0, children: [] }];
+  const listener = (event: 'open' | 'close', state: State): void => {
+    if (event === 'open') {
+      stack.push({ open: state.position, children: [] });
+      return;
+    }
+    const frame = stack.pop();
+    if (!frame) return;
+    const { kind, result } = state as State & { kind: string | null; result: unknown };
+    stack.at(-1)?.children.push({ open: frame.open, close: state.position, kind, result, children: frame.children });
+  };
+  try {
+    load(text, { schema: CORE_SCHEMA, listener });
+  } catch {
+    return undefined;
+  }
+  const top = stack[0]?.children;
+  return top?.length === 1 ? top[0] : undefined;
+}
+
+/** The span of the scalar at `path` (or its key), as `yaml` gives it; undefined when not sure. */
+function spanAt(text: string, root: ReadNode, path: readonly (string | number)[], part: 'key' | 'value'): Span | undefined {
+  let node = root;
+  for (const [index, step] of path.entries()) {
+    const children = node.children;
+    if (node.kind === 'sequence' && Array.isArray(node.result)) {
+      if (typeof step !== 'number' || children.length !== node.result.length) return undefined;
+      const item = children[step];
+      if (!item) return undefined;
+      node = item;
+    } else if (node.kind === 'mapping' && isRecord(node.result) && children.length === 2 * Object.keys(node.result).length) {
+      const pair = findPair(text, children, String(step));
+      if (!pair) return undefined;
+      if (index === path.length - 1 && part === 'key') return scalarSpan(text, pair.key);
+      node = pair.value;
+    } else {
+      return undefined; // the path goes past a scalar: `yaml` answers with an ancestor
+    }
+  }
+  return scalarSpan(text, node);
+}
+
+/** The first key (in source order, as `yaml` looks) that reads as `step`; undefined at a key not checked. */
+function findPair(text: string, children: readonly ReadNode[], step: string): { key: ReadNode; value: ReadNode } | undefined {
+  for (let i = 0; i < children.length; i += 2) {
+    const key = children[i];
+    const value = children[i + 1];
+    if (!key || !value || !scalarSpan(text, key)) return undefined;
+    if (String(key.result) === step) return { key, value };
+  }
+  return undefined;
+}
+
+/**
+ * The span of a single-line scalar: from the first character after js-yaml's open position that is
+ * not space or comment, to its close position less trailing blanks (a plain scalar stops before
+ * ` #` or `: `). Checked by reading the text alone: it must give the very same value.
+ */
+function scalarSpan(text: string, node: ReadNode): Span | undefined {
+  if (node.kind !== 'scalar' || node.result === null || typeof node.result === 'object') return undefined;
+  const start = skipBlanksAndComments(text, node.open);
+  let end = node.close;
+  while (end > start && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
+  if (end <= start) return undefined;
+  const source = text.slice(start, end);
+  if (/[\r\n]/.test(source) || '|>!&*'.includes(source[0] ?? '|')) return undefined;
+  let alone: unknown;
+  try {
+    alone = load(source, { schema: CORE_SCHEMA });
+  } catch {
+    return undefined;
+  }
+  return Object.is(alone, node.result) ? { start, end } : undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function skipBlanksAndComments(text: string, from: number): number {
+  let at = from;
+  for (;;) {
+    const ch = text[at];
+    if (ch === ' ' || ch === '\t' || ch === '\r' || ch === '\n') at++;
+    else if (ch === '#' && (at === 0 || /\s/.test(text[at - 1] ?? ''))) at = lineEnd(text, at);
+    else return at;
+  }
+}
+
+function lineEnd(text: string, from: number): number {
+  const end = text.indexOf('\n', from);
+  return end < 0 ? text.length : end;
+}
