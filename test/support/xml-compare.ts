@@ -27,7 +27,8 @@ const parser = new XMLParser({
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: false,
-  processEntities: true,
+  // Entities are decoded below in one pass, character references included.
+  processEntities: false,
   htmlEntities: false,
   ignoreDeclaration: true,
   ignorePiTags: true,
@@ -50,6 +51,17 @@ const TEXT_ELEMENTS = new Set([
   'dropdownList', 'listBox', 'multiTextBox', 'defaultValue', 'default', 'suggestion',
 ]);
 
+const PREDEFINED: Readonly<Record<string, string>> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
+
+/** XML's five predefined entities and character references (`&#10;`, `&#x1F680;`), in one pass. */
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|lt|gt|amp|quot|apos);/g, (whole, name: string) => {
+    if (name.startsWith('#x')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(parseInt(name.slice(1), 10));
+    return PREDEFINED[name] ?? whole;
+  });
+}
+
 function localName(name: string): string {
   const colon = name.indexOf(':');
   return colon < 0 ? name : name.slice(colon + 1);
@@ -61,13 +73,13 @@ function toNodes(raw: readonly Raw[]): (XmlNode | string)[] {
     const tag = Object.keys(entry).find((k) => k !== ':@');
     if (tag === undefined || tag === '#comment') continue;
     if (tag === '#text') {
-      nodes.push(String(entry[tag]));
+      nodes.push(decodeEntities(String(entry[tag])));
       continue;
     }
     const attributes: Record<string, string> = {};
     for (const [name, value] of Object.entries((entry[':@'] ?? {}) as Record<string, string>)) {
       if (name === 'xmlns' || name.startsWith('xmlns:')) continue;
-      attributes[name === 'xml:space' ? name : localName(name)] = String(value);
+      attributes[name === 'xml:space' ? name : localName(name)] = decodeEntities(String(value));
     }
     const children = toNodes(entry[tag] as Raw[]);
     const name = localName(tag);
