@@ -69,7 +69,7 @@ const numberHints = {
   storeAsText: BoolFlag('Store the number as REG_SZ instead of REG_DWORD/REG_QWORD.'),
   soft: BoolFlag('Write the value only when it does not already exist.'),
   spin: Type.Optional(Type.Boolean({ description: 'Show a spin control (default true).' })),
-  spinStep: Type.Optional(Type.Integer({ minimum: 1, maximum: 4294967295, description: 'Spin increment (default 1).' })),
+  spinStep: Type.Optional(Type.Integer({ minimum: 0, maximum: 4294967295, description: 'Spin increment (default 1; 0, as in excel16.admx, is allowed by the ADMX schema).' })),
 };
 
 const DecimalElement = strictObject(

@@ -86,11 +86,11 @@ describe('as-written fixture: import → YAML → build gives the same XML', () 
     expect(where(lint.diagnostics, lint.texts).map((w) => w.replace(`${DIR}/`, ''))).toEqual([
       'AsWritten.admx:6:40 GPF1252', // using namespace not in this folder
       'AsWritten.admx:47:191 GPF1257', // policy/@Area
-      'AsWritten.admx:57:19 GPF1255', // hyphen in a policy name
+      'AsWritten.admx:58:19 GPF1255', // hyphen in a policy name
       'en-US/AsWritten.adml:22:47 GPF1257', // xml:space on a label: valid XML, not in the ADMX schema
       'en-US/AsWritten.adml:23:63 GPF1257', // xml:space on a control
       'en-US/AsWritten.adml:27:52 GPF1216', // defaultValue="" (Office)
-      'en-US/AsWritten.adml:29:32 GPF1257', // listBox/@required
+      'en-US/AsWritten.adml:30:32 GPF1257', // listBox/@required
     ]);
   });
 
