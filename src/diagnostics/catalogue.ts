@@ -200,6 +200,7 @@ export const catalogue = {
   // ── GPF4xxx: diff (two versions of a project) ──────────────────────────────────────────
   GPF4001: error((what: string, detail: string, users: string) => `breaking definitions change: ${what}: ${detail}${users}`),
   GPF4002: error((detail: string) => `revision ${detail}`),
+  GPF4003: warning((what: string, detail: string) => `definitions change needing attention: ${what}: ${detail}`),
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -26,7 +26,7 @@ function changes(stdout: string): unknown {
 }
 
 describe('gpforge diff of two built bundles', () => {
-  for (const name of ['gpo-changes', 'breaking', 'compatible']) {
+  for (const name of ['gpo-changes', 'breaking', 'compatible', 'namespace']) {
     it(`${name}: the same changes as the project folders`, () => {
       const dir = buildPair(name);
       const bundles = gpforge(['diff', 'before', 'after', '--format', 'json'], dir);
