@@ -14,11 +14,10 @@ import { renderGithub } from '../diff/render-github.js';
 import { renderJson } from '../diff/render-json.js';
 import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderText } from '../diff/render-text.js';
-import { compileTemplates } from '../emit/templates.js';
 import { readGitSources } from '../load/git-sources.js';
 import { readSources } from '../load/read-sources.js';
-import { readTemplateSources } from '../load/template-sources.js';
 import type { DefinitionsFile, Model } from '../model/types.js';
+import { builtInTemplates } from './built-in-templates.js';
 import { isBundleFolder, readBundleSources } from './read-bundle.js';
 import { readExternal } from './run-build.js';
 
@@ -99,7 +98,8 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     process.stderr.write(`gpforge: ${sides}\nRun gpforge --help for usage.\n`);
     return 2;
   }
-  const templates = compileTemplates(readTemplateSources());
+  // Nothing is emitted; compile() takes templates all the same: the precompiled ones cost least.
+  const templates = builtInTemplates();
   const diagnosticFormat: DiagnosticFormat = args.format === 'markdown' ? 'text' : args.format;
   const models: Model[] = [];
   for (const side of sides) {
