@@ -1,6 +1,7 @@
 /**
  * `gpforge diff BASE [HEAD]` (issue 12): reads both sides (git revisions of this repository,
- * HEAD defaulting to the working tree, or two project folders), compiles each in memory without
+ * HEAD defaulting to the working tree, or two folders: project folders or built bundles, read
+ * back by read-bundle.ts), compiles each in memory without
  * emitting, and prints what src/diff/ found. Files and git in, text out; no logic of its own.
  */
 import { statSync } from 'node:fs';
@@ -13,11 +14,11 @@ import { renderGithub } from '../diff/render-github.js';
 import { renderJson } from '../diff/render-json.js';
 import { renderMarkdown } from '../diff/render-markdown.js';
 import { renderText } from '../diff/render-text.js';
-import { compileTemplates } from '../emit/templates.js';
 import { readGitSources } from '../load/git-sources.js';
 import { readSources } from '../load/read-sources.js';
-import { readTemplateSources } from '../load/template-sources.js';
-import type { Model } from '../model/types.js';
+import type { DefinitionsFile, Model } from '../model/types.js';
+import { builtInTemplates } from './built-in-templates.js';
+import { isBundleFolder, readBundleSources } from './read-bundle.js';
 import { readExternal } from './run-build.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json' | 'github';
@@ -36,6 +37,8 @@ interface Side {
   readonly label: string;
   readonly sources: SourceFile[];
   readonly diagnostics: Diagnostic[];
+  /** Texts of files read besides the sources (a bundle's XML), for placing diagnostics. */
+  readonly texts?: ReadonlyMap<string, string>;
 }
 
 const isFolder = (path: string) => {
@@ -46,11 +49,16 @@ const isFolder = (path: string) => {
   }
 };
 
+/** A folder side: a built bundle, read back through the importers, or a project folder. */
+function readFolder(name: Side['name'], path: string, external: readonly DefinitionsFile[]): Side {
+  return { name, label: path, ...(isBundleFolder(path) ? readBundleSources(path, external) : readSources([path])) };
+}
+
 /** Two folders when BASE is one; else git revisions, HEAD absent meaning the working tree. */
-function readSides(args: DiffArgs): [Side, Side] | string {
+function readSides(args: DiffArgs, external: readonly DefinitionsFile[]): [Side, Side] | string {
   if (isFolder(args.base)) {
     if (args.head === undefined) return `${args.base} is a folder: name a second folder to compare it with`;
-    return [{ name: 'base', label: args.base, ...readSources([args.base]) }, { name: 'head', label: args.head, ...readSources([args.head]) }];
+    return [readFolder('base', args.base, external), readFolder('head', args.head, external)];
   }
   const base: Side = { name: 'base', label: args.base, ...readGitSources(args.base, args.src) };
   if (args.head === undefined) return [base, { name: 'head', label: 'working tree', ...readSources(args.src) }];
@@ -59,7 +67,7 @@ function readSides(args: DiffArgs): [Side, Side] | string {
 
 /** Diagnostics of one side, each marked with the side so two versions of a file are told apart. */
 function printSide(side: Side, diagnostics: readonly Diagnostic[], format: DiagnosticFormat): void {
-  const texts = new Map(side.sources.map((s) => [s.path, s.text]));
+  const texts = new Map([...(side.texts ?? []), ...side.sources.map((s): [string, string] => [s.path, s.text])]);
   const prefix = `${side.name} (${side.label})`;
   if (format === 'text') {
     const text = formatDiagnostics(locateAll(diagnostics, texts), 'text');
@@ -84,13 +92,14 @@ function render(report: DiffReport, format: DiffFormat, head: Side): string {
 
 /** 0 no change or only allowed ones; 1 invalid input, or breaking changes with --fail-on breaking; 2 usage. */
 export async function runDiff(args: DiffArgs): Promise<number> {
-  const sides = readSides(args);
+  const external = readExternal(args.admx ?? []);
+  const sides = readSides(args, external.definitions);
   if (typeof sides === 'string') {
     process.stderr.write(`gpforge: ${sides}\nRun gpforge --help for usage.\n`);
     return 2;
   }
-  const external = readExternal(args.admx ?? []);
-  const templates = compileTemplates(readTemplateSources());
+  // Nothing is emitted; compile() takes templates all the same: the precompiled ones cost least.
+  const templates = builtInTemplates();
   const diagnosticFormat: DiagnosticFormat = args.format === 'markdown' ? 'text' : args.format;
   const models: Model[] = [];
   for (const side of sides) {

@@ -81,8 +81,9 @@ export function runGpoImport(args: GpoImportArgs, progress: (message: string) =>
 /**
  * Resolve, write YAML, check it rebuilds the same actions; else that side raw in file order;
  * and if even that does not rebuild (names no output can write), an error for that side.
+ * Also used by `gpforge diff` to read a built bundle's backups (cli/read-bundle.ts).
  */
-function importOne(gpo: ImportedGpo, index: PolicyIndex, catalogue: PolicyCatalogue, args: GpoImportArgs, diagnostics: Diagnostic[]): string {
+export function importOne(gpo: ImportedGpo, index: PolicyIndex, catalogue: PolicyCatalogue, args: Pick<GpoImportArgs, 'reorder' | 'schemaPath'>, diagnostics: Diagnostic[]): string {
   const at = display(gpo.folder);
   const options = { header: [`Imported by gpforge from ${at}.`], ...(args.schemaPath !== undefined && { schemaPath: args.schemaPath }) };
   const reorder = { reorder: args.reorder === true };

@@ -36,6 +36,7 @@ export const catalogue = {
   GPF1016: error((template: string, output: string, problem: string) => `template "${template}" produced ${output}, which ${problem}`),
   GPF1019: error((revision: string, detail: string) => `'${revision}' is not a git revision of this repository: ${detail}`),
   GPF1020: error((path: string, revision: string) => `no .yaml or .yml files in ${path} at revision ${revision}`),
+  GPF1021: error((path: string) => `${path} looks like a built bundle but has no templates (PolicyDefinitions/*.admx) or GPO backups (backups/) to compare`),
   // Registry.pol reader
   GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
   GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),
@@ -199,6 +200,7 @@ export const catalogue = {
   // ── GPF4xxx: diff (two versions of a project) ──────────────────────────────────────────
   GPF4001: error((what: string, detail: string, users: string) => `breaking definitions change: ${what}: ${detail}${users}`),
   GPF4002: error((detail: string) => `revision ${detail}`),
+  GPF4003: warning((what: string, detail: string) => `definitions change needing attention: ${what}: ${detail}`),
 } satisfies Record<string, Entry>;
 
 export type DiagnosticCode = keyof typeof catalogue;

@@ -5,22 +5,14 @@
  */
 import type { DefinitionsFile, EnumElement, Policy, PolicyElement } from '../model/types.js';
 import { compareFields, type FieldChange, type FieldRule } from './compare-fields.js';
+import { compareNamespaceFields, withCommonLocales, type Found } from './compare-namespace.js';
 import { CATEGORY_RULES, ELEMENT_RULES, ITEM_RULES, POLICY_RULES } from './definition-rules.js';
 import type { DefinitionChange, DefinitionPlace, Impact, NamespaceDiff } from './diff-types.js';
 
 /** Names of the GPOs (either side) that configure `namespace`'s policy `policyId`. */
 export type UsedBy = (namespace: string, policyId: string) => readonly string[];
 
-/** A change before it is tied to GPOs; `admx: false` for ADML-only text changes. */
-interface Found {
-  readonly impact: Impact;
-  readonly subject: string;
-  readonly detail: string;
-  readonly place: DefinitionPlace;
-  readonly admx: boolean;
-}
-
-const RANK: Record<Impact, number> = { breaking: 0, revision: 1, compatible: 2 };
+const RANK: Record<Impact, number> = { breaking: 0, revision: 1, attention: 2, compatible: 3 };
 
 /** Namespaces matched by name: head order, then removed ones. */
 export function compareDefinitions(base: readonly DefinitionsFile[], head: readonly DefinitionsFile[], usedBy: UsedBy): NamespaceDiff[] {
@@ -29,7 +21,7 @@ export function compareDefinitions(base: readonly DefinitionsFile[], head: reado
   const diffs: NamespaceDiff[] = [];
   for (const after of head) {
     const before = baseByNs.get(after.namespace);
-    const found = before ? compareNamespace(before, after) : [{ impact: 'compatible' as const, subject: `namespace ${after.namespace}`, detail: 'added', place: {}, admx: true }];
+    const found = before ? compareNamespace(before, after, base) : [{ impact: 'compatible' as const, subject: `namespace ${after.namespace}`, detail: 'added', place: {}, admx: true }];
     if (found.length > 0) diffs.push(namespaceDiff(after, before ? 'changed' : 'added', before, after, found, usedBy));
   }
   for (const before of base.filter((d) => !headNs.has(d.namespace))) {
@@ -40,9 +32,9 @@ export function compareDefinitions(base: readonly DefinitionsFile[], head: reado
 }
 
 function namespaceDiff(file: DefinitionsFile, status: NamespaceDiff['status'], before: DefinitionsFile | undefined, after: DefinitionsFile | undefined, found: Found[], usedBy: UsedBy): NamespaceDiff {
-  const changes: DefinitionChange[] = found.map(({ admx: _admx, ...f }) => ({
+  const changes: DefinitionChange[] = found.map(({ admx: _admx, wholeNamespace, ...f }) => ({
     ...f,
-    usedBy: f.place.policy !== undefined ? usedBy(file.namespace, f.place.policy) : status === 'removed' ? namespaceUsers(file, usedBy) : [],
+    usedBy: f.place.policy !== undefined ? usedBy(file.namespace, f.place.policy) : status === 'removed' || wholeNamespace === true ? namespaceUsers(file, usedBy) : [],
   }));
   const sorted = [...changes].sort((a, b) => RANK[a.impact] - RANK[b.impact]);
   return {
@@ -62,8 +54,10 @@ function namespaceUsers(file: DefinitionsFile, usedBy: UsedBy): string[] {
 }
 
 /** Everything that differs in one namespace, then whether its revision should have been raised. */
-function compareNamespace(before: DefinitionsFile, after: DefinitionsFile): Found[] {
+function compareNamespace(original: DefinitionsFile, changed: DefinitionsFile, base: readonly DefinitionsFile[]): Found[] {
+  const [before, after] = withCommonLocales(original, changed);
   const found = [
+    ...compareNamespaceFields(before, after, base),
     ...compareById(before.categories, after.categories, 'category', (c) => ({ category: c.id }), (b, a) => fieldsFound(b, a, CATEGORY_RULES, `category ${a.id}`, { category: a.id })),
     ...compareById(before.policies, after.policies, 'policy', (p) => ({ policy: p.id }), comparePolicy),
   ];

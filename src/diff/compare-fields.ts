@@ -30,7 +30,8 @@ function plainValue(v: unknown): unknown {
   if (typeof v !== 'object' || v === null || !('kind' in v)) return v;
   const keys = Object.keys(v);
   if (keys.length === 1 && (v as { kind: unknown }).kind === 'delete') return 'delete';
-  return keys.length === 2 && 'value' in v ? (v as { value: unknown }).value : v;
+  // Unwrapped values are not passed through the replacer again: a qword's bigint is turned here.
+  return keys.length === 2 && 'value' in v ? plainValue((v as { value: unknown }).value) : v;
 }
 
 /** JSON with bigints as digits and registry values plain: for comparing and showing model values. */

@@ -18,37 +18,42 @@ export type PolicyRef = (policy: Policy) => string;
 const SECTIONS = [['computer', 'HKLM'], ['user', 'HKCU']] as const;
 const EMPTY_SIDE: GpoSide = { policies: [], registry: [] };
 
-/** GPOs matched by GUID (from the YAML, else derived from the name), in head order, then removed ones. */
-export function compareGpos(base: readonly Gpo[], head: readonly Gpo[], refOf: PolicyRef): GpoDiff[] {
+/**
+ * GPOs matched by GUID (from the YAML, else derived from the name), in head order, then removed
+ * ones. Policies are shown by `refOf` and matched by `keyOf` ("namespace:PolicyId"), so a changed
+ * prefix is not taken for one policy unconfigured and another configured.
+ */
+export function compareGpos(base: readonly Gpo[], head: readonly Gpo[], refOf: PolicyRef, keyOf: PolicyRef = refOf): GpoDiff[] {
+  const compareGpo = (before: Gpo | undefined, after: Gpo | undefined) => compareSides(before, after, refOf, keyOf);
   const baseById = new Map(base.map((g) => [g.id, g]));
   const headIds = new Set(head.map((g) => g.id));
   const diffs: GpoDiff[] = [];
   for (const after of head) {
     const before = baseById.get(after.id);
-    const changes = compareGpo(before, after, refOf);
+    const changes = compareGpo(before, after);
     if (changes.length > 0 || before === undefined) diffs.push({ file: after.sourcePath, name: after.name, status: before ? 'changed' : 'added', changes });
   }
   for (const before of base.filter((g) => !headIds.has(g.id))) {
-    diffs.push({ file: before.sourcePath, name: before.name, status: 'removed', changes: compareGpo(before, undefined, refOf) });
+    diffs.push({ file: before.sourcePath, name: before.name, status: 'removed', changes: compareGpo(before, undefined) });
   }
   return diffs;
 }
 
-function compareGpo(before: Gpo | undefined, after: Gpo | undefined, refOf: PolicyRef): SettingChange[] {
+function compareSides(before: Gpo | undefined, after: Gpo | undefined, refOf: PolicyRef, keyOf: PolicyRef): SettingChange[] {
   return SECTIONS.flatMap(([section, hive]) => {
     const old = before?.[section] ?? EMPTY_SIDE;
     const now = after?.[section] ?? EMPTY_SIDE;
-    return [...comparePolicies(old, now, section, hive, refOf), ...compareRaw(old.registry, now.registry, section, hive)];
+    return [...comparePolicies(old, now, section, hive, refOf, keyOf), ...compareRaw(old.registry, now.registry, section, hive)];
   });
 }
 
-/** Policies matched by reference; head order first, then the ones no longer configured. */
-function comparePolicies(old: GpoSide, now: GpoSide, section: SettingChange['section'], hive: Hive, refOf: PolicyRef): SettingChange[] {
-  const oldByRef = new Map(old.policies.map((p) => [refOf(p.policy), p]));
-  const nowRefs = new Set(now.policies.map((p) => refOf(p.policy)));
+/** Policies matched by namespace and id; head order first, then the ones no longer configured. */
+function comparePolicies(old: GpoSide, now: GpoSide, section: SettingChange['section'], hive: Hive, refOf: PolicyRef, keyOf: PolicyRef): SettingChange[] {
+  const oldByKey = new Map(old.policies.map((p) => [keyOf(p.policy), p]));
+  const nowKeys = new Set(now.policies.map((p) => keyOf(p.policy)));
   const pairs: [ConfiguredPolicy | undefined, ConfiguredPolicy | undefined][] = [
-    ...now.policies.map((p): [ConfiguredPolicy | undefined, ConfiguredPolicy] => [oldByRef.get(refOf(p.policy)), p]),
-    ...old.policies.filter((p) => !nowRefs.has(refOf(p.policy))).map((p): [ConfiguredPolicy, undefined] => [p, undefined]),
+    ...now.policies.map((p): [ConfiguredPolicy | undefined, ConfiguredPolicy] => [oldByKey.get(keyOf(p.policy)), p]),
+    ...old.policies.filter((p) => !nowKeys.has(keyOf(p.policy))).map((p): [ConfiguredPolicy, undefined] => [p, undefined]),
   ];
   return pairs.flatMap(([before, after]) => {
     const change = comparePolicy(before, after, section, hive, refOf);

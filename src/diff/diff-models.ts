@@ -15,19 +15,21 @@ export interface DiffSide {
 
 /** `external`: --admx templates both sides' GPOs may use (only their policies' prefixes matter here). */
 export function diffModels(base: DiffSide, head: DiffSide, external: readonly DefinitionsFile[] = []): DiffReport {
-  const refs = policyRefs([...base.model.definitions, ...head.model.definitions, ...external]);
+  const files = [...base.model.definitions, ...head.model.definitions, ...external];
+  const refs = policyRefs(files, (file) => file.prefix);
   const refOf = (policy: Policy) => refs.get(policy) ?? policy.id;
+  const keys = policyRefs(files, (file) => file.namespace);
   const users = policyUsers([base.model, head.model], refOf);
   const usedBy = (namespace: string, policyId: string) => [...(users.get(`${namespace}:${policyId}`) ?? [])].sort();
   const definitions = compareDefinitions(base.model.definitions, head.model.definitions, usedBy);
-  const gpos = compareGpos(base.model.gpos, head.model.gpos, refOf);
+  const gpos = compareGpos(base.model.gpos, head.model.gpos, refOf, (policy) => keys.get(policy) ?? policy.id);
   return { base: base.label, head: head.label, summary: summarize(definitions, gpos), definitions, gpos };
 }
 
-/** "prefix:PolicyId" for every policy object, and "namespace:PolicyId" as a second key for usage. */
-function policyRefs(files: readonly DefinitionsFile[]): Map<Policy, string> {
+/** "prefix:PolicyId" (or "namespace:PolicyId", by `qualifier`) for every policy object. */
+function policyRefs(files: readonly DefinitionsFile[], qualifier: (file: DefinitionsFile) => string): Map<Policy, string> {
   const refs = new Map<Policy, string>();
-  for (const file of files) for (const policy of file.policies) refs.set(policy, `${file.prefix}:${policy.id}`);
+  for (const file of files) for (const policy of file.policies) refs.set(policy, `${qualifier(file)}:${policy.id}`);
   return refs;
 }
 
@@ -54,6 +56,7 @@ function summarize(definitions: readonly NamespaceDiff[], gpos: readonly GpoDiff
   return {
     breaking: count('breaking'),
     revision: count('revision'),
+    attention: count('attention'),
     compatible: count('compatible'),
     gposChanged: gpos.length,
     settingsChanged: settings.length,

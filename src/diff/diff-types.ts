@@ -4,8 +4,11 @@
  * prints it as is, so this is also the documented JSON shape (README "gpforge diff").
  */
 
-/** How a definitions change affects GPOs and stores that already use the template. */
-export type Impact = 'breaking' | 'revision' | 'compatible';
+/**
+ * How a definitions change affects GPOs and stores that already use the template; `attention`:
+ * nothing breaks by itself, but deploying it needs a manual step (a renamed .admx).
+ */
+export type Impact = 'breaking' | 'revision' | 'attention' | 'compatible';
 
 /** One registry value (or key-wide action) whose effect changes; absent side = not written. */
 export interface RegistryChange {
@@ -83,6 +86,7 @@ export interface NamespaceDiff {
 export interface DiffSummary {
   readonly breaking: number;
   readonly revision: number;
+  readonly attention: number;
   readonly compatible: number;
   readonly gposChanged: number;
   readonly settingsChanged: number;

@@ -38,11 +38,12 @@ const plural = (n: number, word: string, many = `${word}s`) => `${n} ${n === 1 ?
 /** One line: the counts a reviewer looks at first. */
 export function summaryLine(report: DiffReport): string {
   const s = report.summary;
-  const definitions = `definitions: ${s.breaking} breaking, ${plural(s.revision, 'missing revision bump', 'missing revision bumps')}, ${s.compatible} compatible`;
+  const attention = s.attention > 0 ? `, ${s.attention} needing attention` : '';
+  const definitions = `definitions: ${s.breaking} breaking, ${plural(s.revision, 'missing revision bump', 'missing revision bumps')}${attention}, ${s.compatible} compatible`;
   const gpos = `GPOs: ${plural(s.gposChanged, 'GPO')} changed, ${plural(s.settingsChanged, 'setting')}, ${plural(s.registryValuesChanged, 'registry value')}`;
   return `${definitions}; ${gpos}`;
 }
 
-export const IMPACT_LABEL = { breaking: 'breaking', revision: 'needs revision bump', compatible: 'compatible' } as const;
+export const IMPACT_LABEL = { breaking: 'breaking', revision: 'needs revision bump', attention: 'needs attention', compatible: 'compatible' } as const;
 
 export const noChanges = (report: DiffReport) => `no changes between ${report.base} and ${report.head}`;

@@ -37,6 +37,7 @@ function annotation(change: DefinitionChange, file: string, text: string | undef
   const doc = text === undefined ? undefined : loadYaml(file, text);
   const span = doc?.ok ? doc.doc.locate(placePath(doc.doc.data, change.place), change.place.field === undefined ? 'value' : 'key') : undefined;
   if (change.impact === 'revision') return diagnostic('GPF4002', file, span, change.detail);
+  if (change.impact === 'attention') return diagnostic('GPF4003', file, span, change.subject, change.detail);
   const users = change.usedBy.length > 0 ? `; used by ${change.usedBy.join(', ')}` : '';
   return diagnostic('GPF4001', file, span, change.subject, change.detail, users);
 }

@@ -23,6 +23,7 @@ export function renderMarkdown(report: DiffReport): string {
     '|---|---:|',
     `| breaking definitions changes | ${s.breaking} |`,
     `| missing revision bumps | ${s.revision} |`,
+    ...(s.attention > 0 ? [`| definitions changes needing attention | ${s.attention} |`] : []),
     `| compatible definitions changes | ${s.compatible} |`,
     `| GPOs changed | ${s.gposChanged} |`,
     `| settings changed | ${s.settingsChanged} |`,

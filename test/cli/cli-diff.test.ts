@@ -11,7 +11,7 @@ const pair = (name: string) => [`test/fixtures/diff/${name}/before`, `test/fixtu
 const FORMATS = [['text', 'txt'], ['markdown', 'md'], ['json', 'json']] as const;
 
 describe('gpforge diff of fixture pairs (golden outputs)', () => {
-  for (const name of ['gpo-changes', 'breaking', 'compatible']) {
+  for (const name of ['gpo-changes', 'breaking', 'compatible', 'namespace']) {
     for (const [format, ext] of FORMATS) {
       it(`${name}: --format ${format}`, () => {
         const result = gpforge(['diff', ...pair(name), '--format', format]);
@@ -25,6 +25,20 @@ describe('gpforge diff of fixture pairs (golden outputs)', () => {
   it('breaking: --format github annotates the changed YAML lines', () => {
     const result = gpforge(['diff', ...pair('breaking'), '--format', 'github']);
     expectGolden('diff/breaking.github.txt', new TextEncoder().encode(result.stdout));
+  });
+
+  it('namespace: --format github annotates breaking changes and the renamed file', () => {
+    const result = gpforge(['diff', ...pair('namespace'), '--format', 'github']);
+    expectGolden('diff/namespace.github.txt', new TextEncoder().encode(result.stdout));
+  });
+
+  it('namespace: a changed prefix names every GPO using the namespace, and no GPO change (same registry values)', () => {
+    const result = gpforge(['diff', ...pair('namespace'), '--format', 'json', '--fail-on', 'breaking']);
+    expect(result.code).toBe(1);
+    const report = JSON.parse(result.stdout) as { summary: { attention: number }; gpos: unknown[]; definitions: { changes: { impact: string; detail: string; usedBy: string[] }[] }[] };
+    expect(report.definitions[0]?.changes.find((c) => c.detail.startsWith('prefix'))).toMatchObject({ impact: 'breaking', usedBy: ['Desktops'] });
+    expect(report.summary.attention).toBe(1);
+    expect(report.gpos).toEqual([]);
   });
 
   it('breaking changes exit 1 with --fail-on breaking and name the GPOs using the policy', () => {
