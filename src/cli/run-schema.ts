@@ -10,8 +10,6 @@ import { writeFileAtomically } from '../write/write-files.js';
 import type { Console } from './console.js';
 import { readExternal } from './run-build.js';
 
-export const DEFAULT_SCHEMA_PATH = '.gpforge/gpo.schema.json';
-
 export interface SchemaArgs {
   readonly src: readonly string[];
   readonly admx?: readonly string[];

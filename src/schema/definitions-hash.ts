@@ -12,6 +12,9 @@ export function definitionsHash(texts: readonly string[]): string {
   return sha256(texts.map(sha256).sort().join('\n'));
 }
 
+/** Where `gpforge schema` writes by default, and where build and init look for it. */
+export const DEFAULT_SCHEMA_PATH = '.gpforge/gpo.schema.json';
+
 const MARK = /definitions sha256:([0-9a-f]{64})/;
 
 export const hashComment = (hash: string, admx: readonly string[]) =>
