@@ -29,8 +29,8 @@ const plain = (schema: unknown): JsonSchema => JSON.parse(JSON.stringify(schema)
 
 /** The static `policies:` value shape: what the namespace form is checked against. */
 function genericSetting(): JsonSchema {
-  const side = plain(GpoSchema).properties as Record<string, { properties: Record<string, { additionalProperties: JsonSchema }> }>;
-  return side.computer?.properties.policies?.additionalProperties ?? {};
+  const side = plain(GpoSchema).properties as Record<string, { properties: Record<string, { patternProperties: Record<string, JsonSchema> }> }>;
+  return Object.values(side.computer?.properties.policies?.patternProperties ?? {})[0] ?? {};
 }
 
 function sidePolicies(files: readonly DefinitionsFile[], side: Side, refOf: (file: DefinitionsFile, policy: Policy) => JsonSchema): JsonSchema {
