@@ -38,7 +38,8 @@ describe.skipIf(!available)('yaml-language-server with the project schema', () =
   const dir = mkdtempSync(join(tmpdir(), 'gpforge-lsp-'));
   const schemaUrl = pathToFileURL(join(dir, 'gpo.schema.json')).href;
   const uri = pathToFileURL(join(dir, 'gpo.yaml')).href;
-  let diagnostics: Promise<{ diagnostics: { message: string; range: { start: { line: number } } }[] }>;
+  type Published = { uri: string; diagnostics: { message: string; range: { start: { line: number } } }[] };
+  let diagnostics: Promise<Published>;
 
   beforeAll(async () => {
     writeFileSync(join(dir, 'gpo.schema.json'), projectSchemaText(['policies/windows-update.yaml']));
@@ -48,7 +49,7 @@ describe.skipIf(!available)('yaml-language-server with the project schema', () =
     client.notify('workspace/didChangeConfiguration', {
       settings: { yaml: { validate: true, hover: true, completion: true, schemaStore: { enable: false } } },
     });
-    diagnostics = client.waitFor('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: unknown[] }) => p.uri === uri && p.diagnostics.length > 0, 30000);
+    diagnostics = client.waitFor('textDocument/publishDiagnostics', (p: Published) => p.uri === uri && p.diagnostics.length > 0, 30000);
     client.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: document(schemaUrl) } });
   }, 40000);
 
