@@ -78,6 +78,19 @@ export async function main(argv: string[]): Promise<number> {
       exitCode = runBuild({ ...args, out: undefined }, await consoleFor(args));
     })
     .command(
+      'schema',
+      'Write the JSON Schema of this project\'s GPO files, for completion and help in editors (yaml-language-server)',
+      (y) =>
+        sourceOptions(y)
+          .option('out', { type: 'string', default: '.gpforge/gpo.schema.json', describe: 'Schema file to write' })
+          .option('locale', { type: 'string', describe: 'Language of titles and help (default: each file\'s first locale)' }),
+      async (args) => {
+        const { runSchema } = await import('./cli/run-schema.js');
+        const { src, admx, out, locale } = args;
+        exitCode = runSchema({ src, out, ...(admx && { admx }), ...(locale !== undefined && { locale }) }, await consoleFor(args));
+      },
+    )
+    .command(
       'import <path>',
       'Turn existing ADMX/ADML or .adm into definitions YAML, and GPOs (GPMC backup or backup set, Registry.pol, .reg, LGPO text) into GPO YAML',
       (y) =>
@@ -127,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await runDiff({ base: args.base, head: args.head, src: args.src, admx: args.admx, format: args.format, failOn: args.failOn });
       },
     )
-    .demandCommand(1, 'Name a command: init, build, validate, diff, import or lint')
+    .demandCommand(1, 'Name a command: init, build, validate, schema, diff, import or lint')
     .strict()
     .help()
     .version()

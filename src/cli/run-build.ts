@@ -17,6 +17,8 @@ import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../package-files.js';
 import { builtInTemplates } from './built-in-templates.js';
+import { checkSchemaFreshness } from './schema-freshness.js';
+import { DEFAULT_SCHEMA_PATH } from '../schema/definitions-hash.js';
 import type { Console } from './console.js';
 
 export interface BuildArgs {
@@ -100,7 +102,8 @@ export function runBuild(args: BuildArgs, out: Console): number {
     tool: toolInfo(),
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
-  const diagnostics = [...inputs, ...result.diagnostics];
+  const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];
+  const diagnostics = [...inputs, ...result.diagnostics, ...stale];
   if (hasErrors(diagnostics)) return fail(out, diagnostics, texts, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
   if (args.out === undefined) {
     out.report(diagnostics, texts, `${read.sources.length} file${read.sources.length === 1 ? '' : 's'} valid`);

@@ -37,6 +37,7 @@ export const catalogue = {
   GPF1019: error((revision: string, detail: string) => `'${revision}' is not a git revision of this repository: ${detail}`),
   GPF1020: error((path: string, revision: string) => `no .yaml or .yml files in ${path} at revision ${revision}`),
   GPF1021: error((path: string) => `${path} looks like a built bundle but has no templates (PolicyDefinitions/*.admx) or GPO backups (backups/) to compare`),
+  GPF1022: warning((path: string) => `${path} was made from other definitions than these: editors complete and check GPO files against old policies; run gpforge schema`),
   // Registry.pol reader
   GPF1100: error((size: number) => `Registry.pol is ${size} bytes long, shorter than the 8-byte PReg header`),
   GPF1101: error((found: string) => `not a Registry.pol file: signature is ${found}, expected 50 52 65 67 ("PReg")`),

@@ -3,7 +3,7 @@
  * folder, byte for byte. Nothing is rendered. Existing files are never overwritten without
  * `force`; when any would be, nothing at all is written (plan first, then write).
  */
-import { copyFileSync, lstatSync, mkdirSync, readdirSync } from 'node:fs';
+import { copyFileSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { packageFile } from '../package-files.js';
 import { compareCodeUnits } from '../text/compare.js';
@@ -37,6 +37,8 @@ export interface ScaffoldOptions {
   readonly dir: string;
   /** Overwrite existing files instead of refusing. */
   readonly force: boolean;
+  /** Files made for the starter rather than copied (its editor schema), by project path. */
+  readonly generated?: ReadonlyMap<string, string>;
 }
 
 /** Code-unit order, so the result does not depend on the machine's locale. */
@@ -68,12 +70,15 @@ export function listTemplateFiles(templateDir: string = INIT_TEMPLATE_DIR): Temp
  */
 export function scaffoldProject(options: ScaffoldOptions): ScaffoldResult {
   const files = listTemplateFiles();
-  const plan = planScaffold((file) => isTaken(options.dir, file), files.map((file) => file.path), options.force);
+  const generated = options.generated ?? new Map<string, string>();
+  const plan = planScaffold((file) => isTaken(options.dir, file), [...files.map((file) => file.path), ...generated.keys()], options.force);
   const sources = new Map(files.map((file) => [file.path, file.source]));
   for (const file of plan.written) {
     const target = path.join(options.dir, ...file.split('/'));
     mkdirSync(path.dirname(target), { recursive: true });
-    copyFileSync(path.join(INIT_TEMPLATE_DIR, ...(sources.get(file) ?? file).split('/')), target);
+    const text = generated.get(file);
+    if (text !== undefined) writeFileSync(target, text);
+    else copyFileSync(path.join(INIT_TEMPLATE_DIR, ...(sources.get(file) ?? file).split('/')), target);
   }
   return plan;
 }

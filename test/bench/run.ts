@@ -6,7 +6,7 @@
  * BENCH_RUNS (default 5) and BENCH_SIZES (synthetic project sizes, default 100,1000,5000) adjust it.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -83,6 +83,8 @@ function cases(work: string): Case[] {
     const imported = join(work, 'corpus-yaml');
     const importStep = [CLI, 'import', CORPUS, '--out', imported, '--force'];
     list.push({ label: 'corpus: import 223 templates + build them', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], bar: 15 });
+    // Issue 16: the editor schema over policies/ and the whole corpus (bar: written in under 2 s).
+    list.push({ label: 'corpus: gpforge schema --admx (GPO schema)', steps: [[CLI, 'schema', '--admx', CORPUS, '--out', join(work, 'gpo.schema.json')]] });
   } else {
     console.log(`corpus benchmark skipped: ${CORPUS} not found`);
   }
@@ -112,6 +114,8 @@ function main(): void {
       const peak = `${peakMemory(c.steps).toFixed(0)} MiB`;
       console.log(`${c.label.padEnd(46)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${ratio.toFixed(2)}×`.padStart(8)} ${bar.padStart(5)} ${peak.padStart(8)}`);
     }
+    const schema = join(work, 'gpo.schema.json');
+    if (existsSync(schema)) console.log(`\ncorpus GPO schema (issue 16): ${(statSync(schema).size / 1024 / 1024).toFixed(1)} MiB`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
