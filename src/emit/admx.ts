@@ -303,9 +303,9 @@ function buildValue(value: RegValue): ValueView {
     case 'delete':
       return { ...none, delete: true };
     case 'decimal':
-      return { ...none, decimal: { value: attr(String(value.value)) } };
+      return { ...none, decimal: { value: attr(value.written ?? String(value.value)) } };
     case 'longDecimal':
-      return { ...none, longDecimal: { value: attr(value.value.toString()) } };
+      return { ...none, longDecimal: { value: attr(value.written ?? value.value.toString()) } };
     case 'string':
       return { ...none, string: { text: escapeXmlTextSingleLine(value.value) } };
     default:

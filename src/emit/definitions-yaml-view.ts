@@ -85,11 +85,11 @@ export function isIdText(ctx: ViewContext, text: Localized, id: string): boolean
 export function regValueView(value: RegValue): View {
   switch (value.kind) {
     case 'decimal':
-      return value.value;
+      return value.written === undefined ? value.value : { dword: value.written };
     case 'string':
       return value.value;
     case 'longDecimal':
-      return { qword: qwordView(value.value) };
+      return { qword: value.written ?? qwordView(value.value) };
     case 'delete':
       return { delete: true };
   }

@@ -2,19 +2,32 @@
 import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import type { RegValue, ValueList } from './types.js';
 
-export type RegValueInput = number | string | { readonly qword: number | string } | { readonly delete: true };
+export type RegValueInput = number | string | { readonly qword: number | string } | { readonly dword: string } | { readonly delete: true };
 type ItemInput = { readonly key?: string; readonly valueName: string; readonly value: RegValueInput };
 export type ValueListInput = readonly ItemInput[] | { readonly defaultKey?: string; readonly items: readonly ItemInput[] };
 
-/** Integer → decimal, string → string, { qword } → longDecimal (exact, from the YAML source), { delete } → delete. */
+/**
+ * Integer → decimal, string → string, { qword } → longDecimal (exact, from the YAML source),
+ * { dword: "digits" } → decimal, { delete } → delete. A digit string that is not the plain
+ * decimal form (`000000`) is kept as `written`, so the ADMX says it the same way.
+ */
 export function buildRegValue(doc: SourceDoc, value: RegValueInput, path: DataPath): RegValue {
   if (typeof value === 'number') return { kind: 'decimal', value };
   if (typeof value === 'string') return { kind: 'string', value };
+  if ('dword' in value) {
+    const exact = BigInt(value.dword.trim());
+    return { kind: 'decimal', value: Number(exact), ...writtenUnlessPlain(value.dword, exact) };
+  }
   if ('qword' in value) {
-    const exact = typeof value.qword === 'string' ? BigInt(value.qword) : doc.exactInteger([...path, 'qword']);
-    return { kind: 'longDecimal', value: exact ?? BigInt(value.qword) };
+    const exact = typeof value.qword === 'string' ? BigInt(value.qword.trim()) : doc.exactInteger([...path, 'qword']);
+    const written = typeof value.qword === 'string' && exact !== undefined ? writtenUnlessPlain(value.qword, exact) : {};
+    return { kind: 'longDecimal', value: exact ?? BigInt(value.qword), ...written };
   }
   return { kind: 'delete' };
+}
+
+function writtenUnlessPlain(text: string, value: bigint): { written?: string } {
+  return text === value.toString() ? {} : { written: text };
 }
 
 export function buildValueList(doc: SourceDoc, list: ValueListInput, path: DataPath): ValueList {

@@ -9,10 +9,14 @@ import type { ConfiguredPolicy, RegistryAction } from './registry-types.js';
 /** One text per locale, e.g. { "en-US": "Windows Update", "de-DE": "Windows Update" }. */
 export type Localized = Readonly<Record<string, string>>;
 
-/** A registry value as ADMX's Value type allows it (FORMATS.md c.7). */
+/**
+ * A registry value as ADMX's Value type allows it (FORMATS.md c.7). `written`: a number's
+ * `value` attribute as an imported template spells it, where that is not its plain decimal form
+ * (`000000` in outlk16.admx); the registry data is the same.
+ */
 export type RegValue =
-  | { readonly kind: 'decimal'; readonly value: number }
-  | { readonly kind: 'longDecimal'; readonly value: bigint }
+  | { readonly kind: 'decimal'; readonly value: number; readonly written?: string }
+  | { readonly kind: 'longDecimal'; readonly value: bigint; readonly written?: string }
   | { readonly kind: 'string'; readonly value: string }
   | { readonly kind: 'delete' };
 

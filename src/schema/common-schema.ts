@@ -48,12 +48,17 @@ export const BoolFlag = (description: string) => Type.Optional(Type.Boolean({ de
 
 /**
  * ADMX Value (FORMATS.md c.7): integer → decimal (REG_DWORD), string → REG_SZ,
- * { qword: n } → longDecimal (REG_QWORD), { delete: true } → delete the value.
+ * { qword: n } → longDecimal (REG_QWORD), { delete: true } → delete the value; { dword: "000000" }
+ * is a REG_DWORD whose ADMX spelling is kept (imported templates; a digit-string qword likewise).
  */
 export const RegValueSchema = Type.Union([
   Type.Integer({ minimum: 0, maximum: 4294967295 }),
   Type.String({ maxLength: 255 }),
   Type.Object({ qword: U64Number('REG_QWORD value.') }, { additionalProperties: false }),
+  Type.Object(
+    { dword: Type.String({ pattern: '^\\s*[0-9]+\\s*$', description: 'REG_DWORD value spelt as in an imported template (e.g. "000000").' }) },
+    { additionalProperties: false },
+  ),
   Type.Object({ delete: Type.Literal(true) }, { additionalProperties: false }),
 ]);
 

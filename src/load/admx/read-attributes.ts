@@ -103,15 +103,16 @@ export function uint64Attribute(source: Source, element: XmlElement, name: strin
 /**
  * A registry value's number (`<decimal value>`, `<longDecimal value>`): data, not a hint, so an
  * unreadable one is an error (GPF1207) rather than something Windows would quietly default.
+ * `written` keeps a spelling other than the plain decimal form (`000000`), for an exact rebuild.
  */
-export function registryNumber(source: Source, element: XmlElement, kind: 'decimal' | 'longDecimal'): bigint {
+export function registryNumber(source: Source, element: XmlElement, kind: 'decimal' | 'longDecimal'): { value: bigint; written?: string } {
   const raw = attribute(element, 'value');
-  if (raw === undefined) return 0n; // reported as missing (GPF1205) by the caller
+  if (raw === undefined) return { value: 0n }; // reported as missing (GPF1205) by the caller
   const value = DIGITS.test(raw) ? BigInt(raw.trim()) : -1n;
   const max = kind === 'decimal' ? BigInt(UINT32_MAX) : UINT64_MAX;
-  if (value >= 0n && value <= max) return value;
+  if (value >= 0n && value <= max) return raw === value.toString() ? { value } : { value, written: raw };
   report(source, 'GPF1207', attributeSpan(source.text, element, 'value'), raw, `an unsigned ${kind === 'decimal' ? 32 : 64}-bit integer (value)`);
-  return 0n;
+  return { value: 0n };
 }
 
 /** xs:boolean: true/false/1/0 (surrounding blanks allowed). */

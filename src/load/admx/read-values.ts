@@ -15,10 +15,10 @@ export function readRegValue(source: Source, holder: XmlElement): RegValue | und
   switch (value.name) {
     case 'decimal':
       requiredAttribute(source, value, 'value');
-      return { kind: 'decimal', value: Number(registryNumber(source, value, 'decimal')) };
+      return numberValue('decimal', registryNumber(source, value, 'decimal'));
     case 'longDecimal':
       requiredAttribute(source, value, 'value');
-      return { kind: 'longDecimal', value: registryNumber(source, value, 'longDecimal') };
+      return numberValue('longDecimal', registryNumber(source, value, 'longDecimal'));
     case 'string':
       return { kind: 'string', value: value.text };
     default:
@@ -56,4 +56,9 @@ export function optionalRegValue<K extends string>(source: Source, parent: XmlEl
 export function optionalValueList<K extends string>(source: Source, parent: XmlElement, name: K): Partial<Record<K, ValueList>> {
   const list = childNamed(parent, name);
   return (list ? { [name]: readValueList(source, list) } : {}) as Partial<Record<K, ValueList>>;
+}
+
+function numberValue(kind: 'decimal' | 'longDecimal', read: { value: bigint; written?: string }): RegValue {
+  const written = read.written === undefined ? {} : { written: read.written };
+  return kind === 'decimal' ? { kind, value: Number(read.value), ...written } : { kind, value: read.value, ...written };
 }

@@ -58,9 +58,10 @@ function checkQwordValues(ctx: CheckContext, data: unknown, path: DataPath): voi
   if (Array.isArray(data)) data.forEach((v, i) => checkQwordValues(ctx, v, [...path, i]));
   else if (data !== null && typeof data === 'object') {
     for (const [k, v] of Object.entries(data)) {
-      if (k === 'qword') {
-        const exact = typeof v === 'string' && /^[0-9]+$/.test(v) ? BigInt(v) : ctx.doc.exactInteger([...path, k]);
-        if (exact !== undefined && exact > QWORD_MAX) ctx.report('GPF2006', [...path, k], exact.toString(), '0', QWORD_MAX.toString());
+      if (k === 'qword' || k === 'dword') {
+        const exact = typeof v === 'string' && /^\s*[0-9]+\s*$/.test(v) ? BigInt(v.trim()) : ctx.doc.exactInteger([...path, k]);
+        const max = k === 'qword' ? QWORD_MAX : DWORD_MAX;
+        if (exact !== undefined && exact > max) ctx.report('GPF2006', [...path, k], exact.toString(), '0', max.toString());
       } else checkQwordValues(ctx, v, [...path, k]);
     }
   }
