@@ -70,6 +70,13 @@ const UINT32_MAX = 0xffffffff;
 const UINT64_MAX = (1n << 64n) - 1n;
 const DIGITS = /^\s*\d+\s*$/;
 
+/** The unsigned integer `raw` states (blanks around it allowed), or undefined when it is not one of at most `max`. */
+function unsignedValue(raw: string, max: bigint): bigint | undefined {
+  if (!DIGITS.test(raw)) return undefined;
+  const value = BigInt(raw.trim());
+  return value <= max ? value : undefined;
+}
+
 /** A required attribute; reported (GPF1205) and read as '' when absent. */
 export function requiredAttribute(source: Source, element: XmlElement, name: string): string {
   const value = attribute(element, name);
@@ -83,8 +90,8 @@ export function uint32Attribute(source: Source, element: XmlElement, name: strin
 export function uint32Attribute(source: Source, element: XmlElement, name: string, fallback?: number): number | undefined {
   const raw = attribute(element, name);
   if (raw === undefined) return fallback;
-  const value = DIGITS.test(raw) ? Number(raw) : NaN;
-  if (value <= UINT32_MAX) return value;
+  const value = unsignedValue(raw, BigInt(UINT32_MAX));
+  if (value !== undefined) return Number(value);
   ignoreUnreadable(source, element, name, raw, 'an unsigned 32-bit integer');
   return fallback;
 }
@@ -94,8 +101,8 @@ export function uint64Attribute(source: Source, element: XmlElement, name: strin
 export function uint64Attribute(source: Source, element: XmlElement, name: string, fallback?: bigint): bigint | undefined {
   const raw = attribute(element, name);
   if (raw === undefined) return fallback;
-  const value = DIGITS.test(raw) ? BigInt(raw.trim()) : -1n;
-  if (value >= 0n && value <= UINT64_MAX) return value;
+  const value = unsignedValue(raw, UINT64_MAX);
+  if (value !== undefined) return value;
   ignoreUnreadable(source, element, name, raw, 'an unsigned 64-bit integer');
   return fallback;
 }
@@ -108,9 +115,8 @@ export function uint64Attribute(source: Source, element: XmlElement, name: strin
 export function registryNumber(source: Source, element: XmlElement, kind: 'decimal' | 'longDecimal'): { value: bigint; written?: string } {
   const raw = attribute(element, 'value');
   if (raw === undefined) return { value: 0n }; // reported as missing (GPF1205) by the caller
-  const value = DIGITS.test(raw) ? BigInt(raw.trim()) : -1n;
-  const max = kind === 'decimal' ? BigInt(UINT32_MAX) : UINT64_MAX;
-  if (value >= 0n && value <= max) return raw === value.toString() ? { value } : { value, written: raw };
+  const value = unsignedValue(raw, kind === 'decimal' ? BigInt(UINT32_MAX) : UINT64_MAX);
+  if (value !== undefined) return raw === value.toString() ? { value } : { value, written: raw };
   report(source, 'GPF1207', attributeSpan(source.text, element, 'value'), raw, `an unsigned ${kind === 'decimal' ? 32 : 64}-bit integer (value)`);
   return { value: 0n };
 }
