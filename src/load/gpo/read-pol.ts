@@ -6,6 +6,7 @@
  * directive) is kept as a verbatim `record` action instead of being normalised.
  */
 import type { Diagnostic } from '../../diagnostics/diagnostic.js';
+import { encodeUtf16le } from '../../emit/utf16le.js';
 import { polRecordFields, POL_DIRECTIVE, POL_LIST_SEPARATOR, REG_TYPE_CODE } from '../../emit/pol.js';
 import type { RegistryAction } from '../../model/registry-types.js';
 import { isRegLiteral } from '../../text/reg-literal.js';
@@ -51,12 +52,7 @@ function writesRecord(action: RegistryAction, record: PolRecord): boolean {
   const fields = polRecordFields(action);
   if (fields.key !== record.key || fields.valueName !== record.valueName || fields.type !== record.type) return false;
   const { data } = fields;
-  if (typeof data !== 'string') return sameBytes(data, record.data);
-  if (data.length * 2 !== record.data.length) return false;
-  for (let i = 0; i < data.length; i++) {
-    if (data.charCodeAt(i) !== ((record.data[2 * i] ?? 0) | ((record.data[2 * i + 1] ?? 0) << 8))) return false;
-  }
-  return true;
+  return sameBytes(typeof data === 'string' ? encodeUtf16le(data) : data, record.data);
 }
 
 /** `**DeleteKeys`, `**DeleteValues` (REG_SZ name lists) and `**SecureKey` (REG_DWORD 0/1), FORMATS.md a.4. */
