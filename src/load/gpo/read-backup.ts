@@ -11,6 +11,7 @@ import { join, relative } from 'node:path';
 import { diagnostic, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { RegistryAction } from '../../model/registry-types.js';
 import { decodeText } from '../decode-text.js';
+import { decodeXml } from '../admx/decode-xml.js';
 import { childNamed, childrenNamed } from '../admx/xml-query.js';
 import { parseXmlDocument, type XmlElement } from '../admx/xml-tree.js';
 import { readPolActions } from './read-pol.js';
@@ -126,12 +127,11 @@ function warnOtherFiles(folder: string, result: BackupRead): void {
 function readXml(folder: string, name: string, result: BackupRead): XmlElement | undefined {
   const path = findFile(folder, name);
   if (path === undefined) return undefined;
-  const bytes = readFileSync(path);
-  const utf16 = bytes[0] === 0xff && bytes[1] === 0xfe;
-  const xmlText = decodeText(bytes.subarray(utf16 ? 2 : bytes[0] === 0xef ? 3 : 0), utf16 ? 'utf-16le' : 'utf-8').text;
-  const doc = parseXmlDocument(display(path), xmlText);
-  result.texts.set(doc.file, xmlText);
-  result.diagnostics.push(...doc.diagnostics);
+  // The XML decoder the ADMX reader uses: BOM, UTF-16 without one, or the declared encoding.
+  const decoded = decodeXml(readFileSync(path), display(path));
+  const doc = parseXmlDocument(display(path), decoded.text);
+  result.texts.set(doc.file, decoded.text);
+  result.diagnostics.push(...decoded.diagnostics, ...doc.diagnostics);
   return doc.root;
 }
 
