@@ -17,10 +17,13 @@ export const DEFAULT_SCHEMA_PATH = '.gpforge/gpo.schema.json';
 
 const MARK = /definitions sha256:([0-9a-f]{64})/;
 
+/** How far into a schema's text the hash is looked for (it is in the top-level `$comment`). */
+export const RECORDED_HASH_WINDOW = 4096;
+
 export const hashComment = (hash: string, admx: readonly string[]) =>
   `gpforge schema for kind: gpo files, made from definitions sha256:${hash}${admx.length > 0 ? ` and --admx ${admx.join(', ')}` : ''}; regenerate with gpforge schema`;
 
 /** The hash recorded in a schema file's text, if it has one. */
 export function recordedHash(schemaText: string): string | undefined {
-  return MARK.exec(schemaText.slice(0, 4096))?.[1];
+  return MARK.exec(schemaText.slice(0, RECORDED_HASH_WINDOW))?.[1];
 }
