@@ -3,7 +3,8 @@
  * a policy and a raw value) is an error naming both places: the outputs could only pick one.
  */
 import type { DataPath } from '../../load/yaml-source.js';
-import type { RegistryAction, RegistryData } from '../../model/registry-types.js';
+import { describeEffect } from '../../model/describe-registry.js';
+import type { RegistryAction } from '../../model/registry-types.js';
 import type { Reporter } from '../reporter.js';
 
 export interface SourcedActions {
@@ -13,16 +14,9 @@ export interface SourcedActions {
   readonly keyOnly: boolean;
 }
 
+/** What a value-level action does ("soft REG_DWORD 4", "delete"); other actions are not compared here. */
 function effect(action: RegistryAction): string | undefined {
-  if (action.kind === 'deleteValue') return 'delete';
-  if (action.kind === 'set') return `${action.soft ? 'soft ' : ''}${describeData(action.data)}`;
-  return undefined;
-}
-
-function describeData(data: RegistryData): string {
-  if (data.type === 'REG_NONE') return data.type;
-  if (data.value instanceof Uint8Array) return `${data.type}:${Buffer.from(data.value).toString('hex')}`;
-  return `${data.type}:${JSON.stringify(data.value, (_, v: unknown) => (typeof v === 'bigint' ? v.toString() : v))}`;
+  return action.kind === 'set' || action.kind === 'deleteValue' ? describeEffect(action) : undefined;
 }
 
 export function checkConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
