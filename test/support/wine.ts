@@ -41,9 +41,16 @@ export function createWinePrefix(label = 'gpforge-wine-'): WinePrefix {
   delete env.DISPLAY;
   delete env.WAYLAND_DISPLAY;
   const run = (program: string, args: readonly string[]) => runIn(program, args, env, dir);
+  // One persistent wineserver for the prefix's life: with the default 3 s linger, a server that
+  // is saving the registry as it exits can race the next command's new server, which then reads
+  // the registry from before the last import (seen in CI as `regedit /e` failing to open the key).
+  const server = WINESERVER ? run(WINESERVER, ['-p']) : Promise.resolve();
   return {
     dir,
-    wine: (...args) => run(WINE, args),
+    wine: async (...args) => {
+      await server;
+      return run(WINE, args);
+    },
     dispose: async () => {
       if (WINESERVER) await run(WINESERVER, ['-k']).catch(() => undefined);
       rmSync(dir, { recursive: true, force: true });
