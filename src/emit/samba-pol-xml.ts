@@ -16,8 +16,8 @@
  *
  * Some records have no such form, because load_xml cannot give back their exact bytes: an empty
  * REG_MULTI_SZ (Samba always writes at least two NULs), an empty string inside one, a string
- * without its NUL or with one inside, REG_NONE with data, numbers of the wrong size, texts XML
- * cannot hold. A file holding one is written as `<UnknownFile/>`, the document Samba's backup
+ * without its NUL or with one inside, REG_NONE with data, numbers of the wrong size, any other type
+ * without data (an empty `<Value>` reads as None), texts XML cannot hold. A file holding one is written as `<UnknownFile/>`, the document Samba's backup
  * writes for files it has no XML form for: restore's load_xml rejects it and Samba copies the
  * exact binary beside it (`Registry.pol.SAMBABACKUP`) instead, saying "Falling back to simple
  * copy-restore".
@@ -108,8 +108,11 @@ function valueTexts(type: number, data: Uint8Array | string): string[] | undefin
       const strings = units?.endsWith('\0\0') ? units.slice(0, -2).split('\0') : undefined;
       return strings === undefined || strings.some((s) => s === '') ? undefined : strings;
     }
-    default:
-      return [Buffer.from(bytesOf(data)).toString('base64')];
+    default: {
+      // No bytes: an empty <Value> reads as None, which base64 cannot decode.
+      const bytes = bytesOf(data);
+      return bytes.length === 0 ? undefined : [Buffer.from(bytes).toString('base64')];
+    }
   }
 }
 
