@@ -18,7 +18,7 @@ fi
 url=$1
 user=$2
 name='All kinds - "quoted" & <tagged> é 日本 🚀'
-version=65537
+version=262148
 here=$(CDPATH='' cd -- "$(dirname -- "$0")" && pwd)
 
 if [ -z "${PASSWD+set}" ]; then
