@@ -25,6 +25,7 @@
 import type { RegistryAction } from '../model/registry-types.js';
 import { polRecordFields, POL_VERSION, type PolRecordFields } from './pol.js';
 import type { Templates } from './templates.js';
+import { encodeUtf16le } from './utf16le.js';
 import { escapeXmlText, isXmlRepresentable } from './xml-escape.js';
 
 /** One `<Entry>`: every text already escaped; `values` holds the `<Value>` texts. */
@@ -130,7 +131,7 @@ function codeUnits(data: Uint8Array | string): string | undefined {
 }
 
 function bytesOf(data: Uint8Array | string): Uint8Array {
-  return typeof data === 'string' ? new Uint8Array(Buffer.from(data, 'utf16le')) : data;
+  return typeof data === 'string' ? encodeUtf16le(data) : data;
 }
 
 function dataLength(data: Uint8Array | string): number {
