@@ -11,6 +11,8 @@ import type { Outcome } from './cli/run-admx.js';
 import type { Console } from './cli/console.js';
 import type { DiagnosticFormat } from './diagnostics/format.js';
 import { fastOutput } from './cli/fast-output.js';
+// The kinds table alone (no imports of its own): --help lists its names.
+import { OUTPUT_KIND_NAMES } from './emit/output-kinds.js';
 
 const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -71,7 +73,7 @@ export async function main(argv: string[]): Promise<number> {
           .option('only', {
             type: 'string',
             array: true,
-            describe: 'Write just these outputs, comma-separated (repeatable): admx, adml, adm, reg, pol, backup, lgpo, local, samba',
+            describe: `Write just these outputs, comma-separated (repeatable): ${OUTPUT_KIND_NAMES.join(', ')}`,
           }),
       async (args) => {
         const { runBuild } = await import('./cli/run-build.js');
@@ -169,7 +171,7 @@ class UsageError extends Error {}
 
 /** `--only` values as output kinds; an unknown name is a usage error listing the valid ones. */
 async function outputKinds(values: readonly string[]) {
-  const { parseOutputKinds, OUTPUT_KIND_NAMES } = await import('./emit/output-kinds.js');
+  const { parseOutputKinds } = await import('./emit/output-kinds.js');
   const parsed = parseOutputKinds(values);
   if ('kinds' in parsed) return parsed.kinds;
   const names = parsed.unknown.map((name) => JSON.stringify(name)).join(', ');
