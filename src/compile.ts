@@ -6,6 +6,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
 import { emitBundle, type Bundle, type OmissionNote } from './emit/bundle.js';
+import type { IntuneNote } from './emit/intune.js';
 import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outputs.js';
 import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
@@ -96,6 +97,7 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   const bundle = emitWithTemplates(model, options, diagnostics);
   if (!bundle || hasErrors(diagnostics)) return done();
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
+  diagnostics.push(...intuneWarnings(bundle.intune, gpos));
   const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
   const files = options.tool ? [...bundle.files, ...emitManifest(bundle.files, inputs, options.tool)] : bundle.files;
   return { diagnostics: sortDiagnostics(diagnostics), model, files };
@@ -109,7 +111,8 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
 function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: Diagnostic[]): Bundle | undefined {
   const overrides = options.templateOverrides;
   try {
-    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime });
+    const external = options.externalDefinitions ?? [];
+    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external });
     if (overrides !== undefined) diagnostics.push(...checkRenderedOutputs(bundle.files, overrides));
     return bundle;
   } catch (error) {
@@ -126,5 +129,17 @@ function omissionWarnings(omissions: readonly OmissionNote[], definitions: reado
     const index = source?.input.policies?.findIndex((p) => p.id === policyId) ?? -1;
     const span = source && index >= 0 ? source.doc.locate(['policies', index, 'id']) : undefined;
     return diagnostic('GPF3101', sourcePath, span, what);
+  });
+}
+
+/** GPO entries out/intune leaves out, as warnings at the policy or raw entry in the GPO file. */
+function intuneWarnings(notes: readonly IntuneNote[], gpos: readonly ValidatedGpo[]): Diagnostic[] {
+  return notes.map((note) => {
+    const source = gpos.find((g) => g.doc.file === note.sourcePath);
+    const key = note.entry === 'policies' ? Object.keys(source?.input[note.section]?.policies ?? {})[note.index] : note.index;
+    const span = source && key !== undefined ? source.doc.locate([note.section, note.entry, key], note.entry === 'policies' ? 'key' : 'value') : undefined;
+    return note.entry === 'registry'
+      ? diagnostic(note.code, note.sourcePath, span)
+      : diagnostic(note.code, note.sourcePath, span, note.policyId, note.problem);
   });
 }

@@ -197,6 +197,10 @@ export const catalogue = {
   GPF3002: warning((prefix: string, other: string) => `prefix '${prefix}' is also used by ${other}; GPO files can address these policies by namespace:policyId`),
   GPF3003: warning((value: string, effect: string, other: string, at: string, otherEffect: string) => `${value}: this GPO ${effect}, GPO '${other}' (${at}) ${otherEffect}; which one applies depends on GPO link order`),
   GPF3101: warning((what: string) => `legacy .adm only: ${what} (ADMX, .reg and Registry.pol are complete)`),
+  // Intune output (src/emit/intune*.ts): GPO entries out/intune leaves out, at their GPO YAML line.
+  GPF3201: warning((policy: string, why: string) => `Intune: no OMA-URI for '${policy}' that gpforge can derive with certainty: ${why}; out/intune leaves it out`),
+  GPF3202: warning(() => `Intune: a raw registry entry has no Policy CSP equivalent; out/intune leaves it out (set it with a script, or define a policy for it)`),
+  GPF3203: warning((policy: string, why: string) => `Intune: '${policy}' cannot be written as a Policy CSP payload: ${why}; out/intune leaves it out`),
 
   // ── GPF4xxx: diff (two versions of a project) ──────────────────────────────────────────
   GPF4001: error((what: string, detail: string, users: string) => `breaking definitions change: ${what}: ${detail}${users}`),

@@ -13,6 +13,8 @@ import type { AdmView } from './adm.js';
 import type { AdmlView } from './adml.js';
 import type { AdmxView } from './admx.js';
 import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
+import type { IntuneCsvView } from './intune-csv.js';
+import type { IntuneJsonView } from './intune-json.js';
 import type { LgpoView } from './lgpo.js';
 import type { RegView } from './reg.js';
 
@@ -44,6 +46,8 @@ const OUTPUT_TEMPLATES = {
   'gpo-backup/Backup.xml': slot<BackupXmlView>(),
   'gpo-backup/bkupInfo.xml': slot<BkupInfoView>(),
   'gpo-backup/manifest.xml': slot<BackupManifestView>(),
+  'intune-json': slot<IntuneJsonView>(),
+  'intune-csv': slot<IntuneCsvView>(),
 };
 
 type ViewOf<S> = S extends ViewSlot<infer V> ? V : never;
