@@ -39,6 +39,11 @@ export interface CompileOptions {
   readonly tool?: ToolInfo;
   /** Set when `--templates DIR` overrides built-in templates: their outputs are checked. */
   readonly templateOverrides?: TemplateOverrides;
+  /**
+   * `--intune`: also warn about what Intune refuses: definitions (GPF2301–GPF2305) and GPO entries
+   * out/intune leaves out (GPF3201–GPF3203; the bundle is then emitted in memory even to validate).
+   */
+  readonly intune?: boolean;
 }
 
 export interface CompileResult {
@@ -52,7 +57,7 @@ export interface CompileResult {
  * Parses every source and sorts it by `kind`: definitions are validated at once; GPO files wait
  * for the definitions they use.
  */
-function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]): { definitions: ValidatedDefinitions[]; gpoDocs: SourceDoc[] } {
+function loadSources(sources: readonly SourceFile[], intune: boolean, diagnostics: Diagnostic[]): { definitions: ValidatedDefinitions[]; gpoDocs: SourceDoc[] } {
   const definitions: ValidatedDefinitions[] = [];
   const gpoDocs: SourceDoc[] = [];
   for (const source of sources) {
@@ -61,7 +66,7 @@ function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]):
     if (!loaded.ok) continue;
     const kind = (loaded.doc.data as { kind?: unknown } | null)?.kind;
     if (kind === 'definitions') {
-      const result = validateDefinitions(loaded.doc);
+      const result = validateDefinitions(loaded.doc, { intune });
       diagnostics.push(...result.diagnostics);
       if (result.valid) definitions.push(result.valid);
     } else if (kind === 'gpo') {
@@ -75,7 +80,8 @@ function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]):
 
 export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
-  const { definitions, gpoDocs } = loadSources(sources, diagnostics);
+  const intune = options.intune === true;
+  const { definitions, gpoDocs } = loadSources(sources, intune, diagnostics);
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
   if (hasErrors(diagnostics)) return done();
   const built = buildDefinitionsModel(definitions);
@@ -93,11 +99,12 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   diagnostics.push(...builtGpos.diagnostics);
   if (!builtGpos.gpos || hasErrors(diagnostics)) return done();
   const model: Model = { definitions: built.definitions, gpos: builtGpos.gpos };
-  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
+  if (!options.emit && !intune) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
   const bundle = emitWithTemplates(model, options, diagnostics);
   if (!bundle || hasErrors(diagnostics)) return done();
+  if (intune) diagnostics.push(...intuneWarnings(bundle.intune, gpos));
+  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
-  diagnostics.push(...intuneWarnings(bundle.intune, gpos));
   const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
   const files = options.tool ? [...bundle.files, ...emitManifest(bundle.files, inputs, options.tool)] : bundle.files;
   return { diagnostics: sortDiagnostics(diagnostics), model, files };

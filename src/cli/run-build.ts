@@ -32,6 +32,8 @@ export interface BuildArgs {
   readonly check?: boolean;
   /** Also write the whole bundle as one reproducible zip. */
   readonly zip?: string;
+  /** Also warn about what Intune's ADMX ingestion and the Policy CSP refuse (GPF23xx, GPF32xx). */
+  readonly intune?: boolean;
 }
 
 /** This package's name and version, for manifest.json. */
@@ -100,6 +102,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
     backupTime: backupTime(),
     externalDefinitions: external.definitions,
     tool: toolInfo(),
+    intune: args.intune === true,
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];

@@ -12,6 +12,7 @@
  */
 import type { ConfiguredPolicy } from '../model/registry-types.js';
 import type { DefinitionsFile, Gpo, Model, Policy } from '../model/types.js';
+import { isWindowsNamespace } from '../model/intune-ingestion.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { emitIntuneCsv } from './intune-csv.js';
 import { emitIntuneJson } from './intune-json.js';
@@ -105,11 +106,6 @@ function policyUri(policy: Policy, owner: Owner | undefined, section: PolicySect
   if (owner.ours) return ingestedPolicyUri(owner.definitions, policy, section);
   if (isWindowsNamespace(owner.definitions.namespace)) return windowsPolicyUri(owner.definitions, policy, section);
   return { ok: false, problem: `it comes from ${owner.definitions.fileName}.admx (--admx), whose OMA-URIs depend on the app name that file is ingested under` };
-}
-
-/** Windows' own templates declare namespaces under Microsoft.Policies. */
-function isWindowsNamespace(namespace: string): boolean {
-  return namespace.startsWith('Microsoft.Policies.');
 }
 
 function displayName(policy: Policy, owner: Owner | undefined): string {
