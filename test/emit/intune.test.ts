@@ -5,14 +5,16 @@
  * CSV read by Python's csv module (skipped where python3 is absent). Warnings: validate/intune-warnings.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compile } from '../../src/compile.js';
 import { CSP_LIST_SEPARATOR } from '../../src/emit/intune-payload.js';
 import type { OutputFile } from '../../src/emit/output-file.js';
 import type { Model, Policy } from '../../src/model/types.js';
 import { compileFiles } from '../support/compile-files.js';
 import { expectGolden } from '../support/golden.js';
 import { readPayload } from '../support/intune-payload.js';
+import { builtInTemplates } from '../support/templates.js';
 
 interface OmaSetting {
   readonly '@odata.type': string;
@@ -149,5 +151,23 @@ describe('Intune output of the GPO using every element kind', () => {
   it('is deterministic', () => {
     const again = intuneFiles(compileFiles(['test/fixtures/valid/all-elements.yaml', 'test/fixtures/valid/gpo-all-kinds.yaml']).files);
     expect(again).toEqual(files);
+  });
+});
+
+describe('the Intune app name', () => {
+  it('is the definitions\' intuneAppName where given, in the ingestion URI and every policy area', () => {
+    const text = readFileSync('test/fixtures/valid/all-elements.yaml', 'utf8').replace(/^fileName: .*$/m, (line) => `${line}\nintuneAppName: Contoso_Agent`);
+    expect(text).toContain('intuneAppName: Contoso_Agent');
+    const result = compile(
+      [
+        { path: 'all-elements.yaml', text },
+        { path: 'gpo.yaml', text: readFileSync('test/fixtures/valid/gpo-all-kinds.yaml', 'utf8') },
+      ],
+      { templates: builtInTemplates, emit: true, backupTime: new Date(0) },
+    );
+    const json = result.files.find((f) => f.path.startsWith('intune/') && f.path.endsWith('.json'));
+    const uris = profileOf(json ?? { path: '', bytes: new Uint8Array() }).omaSettings.map((s) => s.omaUri);
+    expect(uris[0]).toBe(`${INGESTION}Contoso_Agent/Policy/Contoso_Agent`);
+    expect(uris.slice(1).every((uri) => uri.includes('/Config/Contoso_Agent~Policy~'))).toBe(true);
   });
 });
