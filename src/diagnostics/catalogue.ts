@@ -112,7 +112,7 @@ export const catalogue = {
   GPF1272: warning((policy: string, why: string) => `Intune: policy '${policy}' ${why}, so its OMA-URI area has no category path`),
   GPF1273: warning((refId: string) => `Intune: <comboBox> '${refId}': Import ADMX does not support combo boxes, and the whole file fails to import`),
   GPF1274: warning((bytes: number, max: number) => `Intune: the ADMX is ${bytes} bytes; Import ADMX takes files of at most ${max} bytes`),
-  GPF1275: warning((namespace: string) => `Intune: '${namespace}' is one of Windows' own templates: configure its policies through the Policy CSP (settings catalog or custom OMA-URI) instead of importing it`),
+  GPF1275: warning((namespace: string) => `Intune: '${namespace}' is named like Windows' own templates (Microsoft.Policies.*): if this file ships in Windows' PolicyDefinitions, configure its policies through the Policy CSP (settings catalog or custom OMA-URI) instead of importing it`),
 
   // ── GPF1300–1349: .adm reader ───────────────────────────────────────────────────────────
   // Reader (src/load/adm/): legacy ADM templates (FORMATS.md §d) for `gpforge import`.

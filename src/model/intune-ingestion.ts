@@ -41,7 +41,11 @@ export const INTUNE_ADML_LOCALE = 'en-US';
 /** Intune's Import ADMX takes ADMX files of at most 1 MB. */
 export const INTUNE_MAX_ADMX_BYTES = 1024 * 1024;
 
-/** Windows' own templates: configured through the Policy CSP, not imported ("What you need to know"). */
+/**
+ * Named like Windows' own templates (`Microsoft.Policies.*`), which are configured through the
+ * Policy CSP, not imported ("What you need to know"). A heuristic: some Microsoft templates that
+ * ship apart from Windows use such namespaces too, so callers word their findings as "if".
+ */
 export function isWindowsNamespace(namespace: string): boolean {
   return namespace.startsWith('Microsoft.Policies.');
 }
