@@ -78,10 +78,13 @@ function intuneProfile(gpo: Gpo, owners: ReadonlyMap<Policy, Owner>, admx: Intun
   for (const section of ['computer', 'user'] as const) {
     gpo[section].policies.forEach((configured, index) => {
       const owner = owners.get(configured.policy);
-      if (owner?.ours === true) used.add(owner.definitions);
       const setting = policySetting(gpo, configured, owner, section);
-      if ('code' in setting) notes.push({ sourcePath: gpo.sourcePath, section, index, entry: 'policies', policyId: configured.policy.id, ...setting });
-      else settings.push(setting);
+      if ('code' in setting) {
+        notes.push({ sourcePath: gpo.sourcePath, section, index, entry: 'policies', policyId: configured.policy.id, ...setting });
+        return;
+      }
+      settings.push(setting);
+      if (owner?.ours === true) used.add(owner.definitions);
     });
     gpo[section].registry.forEach((_, index) => notes.push({ sourcePath: gpo.sourcePath, section, index, entry: 'registry', code: 'GPF3202' }));
   }
