@@ -31,6 +31,11 @@ function sourceOptions<T>(y: Argv<T>) {
     .option('dc', { type: 'string', describe: 'Source domain controller written into GPO backups (default dc.<domain>)' });
 }
 
+/** build and validate: what Intune refuses, as warnings (README "Deploying with Intune"). */
+function intuneOption<T>(y: Argv<T>) {
+  return y.option('intune', { type: 'boolean', default: false, describe: 'Also warn about what Intune refuses: definitions its ADMX ingestion rejects, GPO entries out/intune leaves out' });
+}
+
 /** Prints an import/lint outcome; exit 1 when it holds an error. */
 async function finish(outcome: Outcome, console: Console): Promise<number> {
   const { hasErrors } = await import('./diagnostics/diagnostic.js');
@@ -65,7 +70,7 @@ export async function main(argv: string[]): Promise<number> {
       'build',
       'Validate the YAML and write the bundle',
       (y) =>
-        sourceOptions(y)
+        intuneOption(sourceOptions(y))
           .option('out', { type: 'string', default: 'out', describe: 'Bundle folder (replaced atomically)' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if out/ differs from what a build would write' })
           .option('templates', { type: 'string', describe: 'Folder of .hbs files overriding built-in templates of the same name' })
@@ -82,7 +87,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = runBuild({ ...rest, ...(kinds !== undefined && { only: kinds }) }, await consoleFor(args));
       },
     )
-    .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => sourceOptions(y), async (args) => {
+    .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => intuneOption(sourceOptions(y)), async (args) => {
       const { runBuild } = await import('./cli/run-build.js');
       exitCode = runBuild({ ...args, out: undefined }, await consoleFor(args));
     })
@@ -126,10 +131,11 @@ export async function main(argv: string[]): Promise<number> {
       (y) =>
         outputOptions(y)
           .positional('path', { type: 'string', demandOption: true, describe: '.admx file or PolicyDefinitions folder' })
-          .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to check (repeatable)' }),
+          .option('locale', { type: 'string', array: true, default: ['en-US'], describe: 'ADML languages to check (repeatable)' })
+          .option('intune', { type: 'boolean', default: false, describe: 'Also check what Intune\'s ADMX ingestion and Import ADMX refuse or mishandle' }),
       async (args) => {
         const { runLint } = await import('./cli/run-admx.js');
-        exitCode = await finish(runLint(args.path, args.locale), await consoleFor(args));
+        exitCode = await finish(runLint(args.path, args.locale, args.intune), await consoleFor(args));
       },
     )
     .command(

@@ -6,6 +6,7 @@
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
 import { emitBundle, type Bundle, type OmissionNote } from './emit/bundle.js';
+import type { IntuneNote } from './emit/intune.js';
 import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outputs.js';
 import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
@@ -41,6 +42,11 @@ export interface CompileOptions {
   readonly templateOverrides?: TemplateOverrides;
   /** `build --only`: just these kinds of output (the manifest then lists just them). */
   readonly only?: readonly OutputKind[];
+  /**
+   * `--intune`: also warn about what Intune refuses: definitions (GPF2301–GPF2305) and GPO entries
+   * out/intune leaves out (GPF3201–GPF3203; the bundle is then emitted in memory even to validate).
+   */
+  readonly intune?: boolean;
 }
 
 export interface CompileResult {
@@ -54,7 +60,7 @@ export interface CompileResult {
  * Parses every source and sorts it by `kind`: definitions are validated at once; GPO files wait
  * for the definitions they use.
  */
-function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]): { definitions: ValidatedDefinitions[]; gpoDocs: SourceDoc[] } {
+function loadSources(sources: readonly SourceFile[], intune: boolean, diagnostics: Diagnostic[]): { definitions: ValidatedDefinitions[]; gpoDocs: SourceDoc[] } {
   const definitions: ValidatedDefinitions[] = [];
   const gpoDocs: SourceDoc[] = [];
   for (const source of sources) {
@@ -63,7 +69,7 @@ function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]):
     if (!loaded.ok) continue;
     const kind = (loaded.doc.data as { kind?: unknown } | null)?.kind;
     if (kind === 'definitions') {
-      const result = validateDefinitions(loaded.doc);
+      const result = validateDefinitions(loaded.doc, { intune });
       diagnostics.push(...result.diagnostics);
       if (result.valid) definitions.push(result.valid);
     } else if (kind === 'gpo') {
@@ -77,7 +83,8 @@ function loadSources(sources: readonly SourceFile[], diagnostics: Diagnostic[]):
 
 export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
-  const { definitions, gpoDocs } = loadSources(sources, diagnostics);
+  const intune = options.intune === true;
+  const { definitions, gpoDocs } = loadSources(sources, intune, diagnostics);
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
   if (hasErrors(diagnostics)) return done();
   const built = buildDefinitionsModel(definitions);
@@ -95,9 +102,11 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   diagnostics.push(...builtGpos.diagnostics);
   if (!builtGpos.gpos || hasErrors(diagnostics)) return done();
   const model: Model = { definitions: built.definitions, gpos: builtGpos.gpos };
-  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
+  if (!options.emit && !intune) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
   const bundle = emitWithTemplates(model, options, diagnostics);
   if (!bundle || hasErrors(diagnostics)) return done();
+  if (intune) diagnostics.push(...intuneWarnings(bundle.intune, gpos));
+  if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
   const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
   const selected = options.only === undefined ? bundle.files : selectOutputs(bundle.files, options.only);
@@ -113,7 +122,8 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
 function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: Diagnostic[]): Bundle | undefined {
   const overrides = options.templateOverrides;
   try {
-    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime });
+    const external = options.externalDefinitions ?? [];
+    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external });
     if (overrides !== undefined) diagnostics.push(...checkRenderedOutputs(bundle.files, overrides));
     return bundle;
   } catch (error) {
@@ -130,5 +140,17 @@ function omissionWarnings(omissions: readonly OmissionNote[], definitions: reado
     const index = source?.input.policies?.findIndex((p) => p.id === policyId) ?? -1;
     const span = source && index >= 0 ? source.doc.locate(['policies', index, 'id']) : undefined;
     return diagnostic('GPF3101', sourcePath, span, what);
+  });
+}
+
+/** GPO entries out/intune leaves out, as warnings at the policy or raw entry in the GPO file. */
+function intuneWarnings(notes: readonly IntuneNote[], gpos: readonly ValidatedGpo[]): Diagnostic[] {
+  return notes.map((note) => {
+    const source = gpos.find((g) => g.doc.file === note.sourcePath);
+    const key = note.entry === 'policies' ? Object.keys(source?.input[note.section]?.policies ?? {})[note.index] : note.index;
+    const span = source && key !== undefined ? source.doc.locate([note.section, note.entry, key], note.entry === 'policies' ? 'key' : 'value') : undefined;
+    return note.entry === 'registry'
+      ? diagnostic(note.code, note.sourcePath, span)
+      : diagnostic(note.code, note.sourcePath, span, note.policyId, note.problem);
   });
 }

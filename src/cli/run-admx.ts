@@ -57,7 +57,7 @@ export function runImport(args: ImportArgs, progress: (message: string) => void 
   return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: wrote };
 }
 
-export function runLint(path: string, locales: readonly string[]): Outcome {
-  const result = lintPolicyDefinitions(path, locales);
+export function runLint(path: string, locales: readonly string[], intune = false): Outcome {
+  const result = lintPolicyDefinitions(path, locales, intune);
   return { diagnostics: sortDiagnostics(result.diagnostics), texts: result.texts, summary: `linted ${path}` };
 }

@@ -35,6 +35,8 @@ export interface BuildArgs {
   readonly zip?: string;
   /** `--only`: just these kinds of output (already checked by cli.ts). */
   readonly only?: readonly OutputKind[];
+  /** Also warn about what Intune's ADMX ingestion and the Policy CSP refuse (GPF23xx, GPF32xx). */
+  readonly intune?: boolean;
 }
 
 /** This package's name and version, for manifest.json. */
@@ -104,6 +106,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
     externalDefinitions: external.definitions,
     tool: toolInfo(),
     ...(args.only !== undefined && { only: args.only }),
+    intune: args.intune === true,
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];

@@ -113,6 +113,13 @@ export const catalogue = {
   GPF1263: warning((control: string, refId: string, type: string, expected: string) => `<${control}> does not fit '${refId}', an element of type ${type}; use <${expected}>`),
   GPF1264: warning((parent: string, child: string) => `<${parent}> has no <${child}>, which the ADMX schema requires`),
   GPF1265: warning((name: string) => `<${name}> is valid, but gpforge import has no place for it and drops it`),
+  // Lint --intune (src/lint/check-intune.ts): what Intune's ADMX ingestion / Import ADMX refuses or mishandles.
+  GPF1270: warning((key: string, root: string) => `Intune: ADMX ingestion refuses policies that write under ${root} ('${key}' is not among Microsoft's exceptions)`),
+  GPF1271: warning((namespace: string, prefix: string) => `Intune: the ADMX declaring '${namespace}' (prefix '${prefix}') must be uploaded to Intune before this file, or the import fails`),
+  GPF1272: warning((policy: string, why: string) => `Intune: policy '${policy}' ${why}, so its OMA-URI area has no category path`),
+  GPF1273: warning((refId: string) => `Intune: <comboBox> '${refId}': Import ADMX does not support combo boxes, and the whole file fails to import`),
+  GPF1274: warning((bytes: number, max: number) => `Intune: the ADMX is ${bytes} bytes; Import ADMX takes files of at most ${max} bytes`),
+  GPF1275: warning((namespace: string) => `Intune: '${namespace}' is named like Windows' own templates (Microsoft.Policies.*): if this file ships in Windows' PolicyDefinitions, configure its policies through the Policy CSP (settings catalog or custom OMA-URI) instead of importing it`),
 
   // ── GPF1300–1349: .adm reader ───────────────────────────────────────────────────────────
   // Reader (src/load/adm/): legacy ADM templates (FORMATS.md §d) for `gpforge import`.
@@ -175,6 +182,13 @@ export const catalogue = {
   GPF2122: error((name: string, field?: string) => `extra attribute '${name}' is one gpforge writes itself${field ? ` (from '${field}'); keep one of them` : ''}`),
   GPF2123: error((id: string) => `unused string '${id}' is also the string id of a text of this file`),
 
+  // ── GPF2301–2319: validate (definitions Intune's ADMX ingestion refuses or mishandles) ────
+  GPF2301: warning((key: string, root: string) => `Intune: ADMX ingestion refuses policies that write under ${root} ('${key}' is not among Microsoft's exceptions); Intune cannot deploy this policy from an ingested ADMX`),
+  GPF2302: warning((namespace: string) => `Intune: the ADMX declaring '${namespace}' must be uploaded to Intune before this file, or the import fails (out/intune includes only this project's own files)`),
+  GPF2303: warning(() => `Intune: a text element with suggestions is a combo box, which Intune's Import ADMX does not support: the whole file fails to import`),
+  GPF2304: warning((locales: readonly string[]) => `Intune: Import ADMX takes only an en-US ADML, and this file has none (locales: ${locales.join(', ')})`),
+  GPF2305: warning((category: string) => `Intune: category '${category}' is in another namespace, so the policy has no category path under the ingested app and no OMA-URI gpforge can derive; out/intune leaves it out`),
+
   // ── GPF22xx: validate (GPO settings against definitions) ────────────────────────────────
   GPF2201: error((ref: string, suggestion?: string) => `unknown policy '${ref}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
   GPF2202: error((prefix: string, known: readonly string[], suggestion?: string) => `no definitions with prefix or namespace '${prefix}'; ${knownPrefixes(known, suggestion)} (pass --admx DIR for Windows' own templates)`),
@@ -204,6 +218,10 @@ export const catalogue = {
   GPF3002: warning((prefix: string, other: string) => `prefix '${prefix}' is also used by ${other}; GPO files can address these policies by namespace:policyId`),
   GPF3003: warning((value: string, effect: string, other: string, at: string, otherEffect: string) => `${value}: this GPO ${effect}, GPO '${other}' (${at}) ${otherEffect}; which one applies depends on GPO link order`),
   GPF3101: warning((what: string) => `legacy .adm only: ${what} (ADMX, .reg and Registry.pol are complete)`),
+  // Intune output (src/emit/intune*.ts): GPO entries out/intune leaves out, at their GPO YAML line.
+  GPF3201: warning((policy: string, why: string) => `Intune: no OMA-URI for '${policy}' that gpforge can derive with certainty: ${why}; out/intune leaves it out`),
+  GPF3202: warning(() => `Intune: a raw registry entry has no Policy CSP equivalent; out/intune leaves it out (set it with a script, or define a policy for it)`),
+  GPF3203: warning((policy: string, why: string) => `Intune: '${policy}' cannot be written as a Policy CSP payload: ${why}; out/intune leaves it out`),
 
   // ── GPF4xxx: diff (two versions of a project) ──────────────────────────────────────────
   GPF4001: error((what: string, detail: string, users: string) => `breaking definitions change: ${what}: ${detail}${users}`),

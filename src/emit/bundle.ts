@@ -2,11 +2,12 @@
 import { planGpoSide } from '../model/registry-plan.js';
 import type { RegistryPlan } from '../model/registry-types.js';
 import { undoActions, undoNotes } from '../model/registry-undo.js';
-import type { Gpo, Model } from '../model/types.js';
+import type { DefinitionsFile, Gpo, Model } from '../model/types.js';
 import { emitAdm } from './adm.js';
 import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
 import { emitGpoBackups } from './gpo-backup.js';
+import { emitIntune, type IntuneNote } from './intune.js';
 import type { OutputFile } from './output-file.js';
 import { emitLgpoText } from './lgpo.js';
 import { emitRegistryPol } from './pol.js';
@@ -20,6 +21,8 @@ export interface BundleOptions {
   readonly templates: Templates;
   /** Written into GPO backups (bkupInfo.xml BackupTime). */
   readonly backupTime: Date;
+  /** --admx templates GPO files may use; Intune output maps Windows' own to Policy CSP areas. */
+  readonly externalDefinitions?: readonly DefinitionsFile[];
 }
 
 /** Something an output had to leave out, for a warning at the policy in its YAML file. */
@@ -32,14 +35,19 @@ export interface OmissionNote {
 export interface Bundle {
   readonly files: OutputFile[];
   readonly omissions: OmissionNote[];
+  /** GPO entries out/intune leaves out, for warnings at their YAML lines. */
+  readonly intune: IntuneNote[];
 }
 
 export function emitBundle(model: Model, options: BundleOptions): Bundle {
   const { templates } = options;
   const files: OutputFile[] = [];
   const omissions = new Map<string, OmissionNote>();
+  const admxTexts = new Map<DefinitionsFile, string>();
   for (const definitions of model.definitions) {
-    files.push(emitAdmx(definitions, templates));
+    const admx = emitAdmx(definitions, templates);
+    files.push(admx);
+    admxTexts.set(definitions, new TextDecoder().decode(admx.bytes));
     for (const locale of definitions.locales) {
       files.push(emitAdml(definitions, locale, templates));
       const adm = emitAdm(definitions, locale, templates);
@@ -52,8 +60,10 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
   const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
   for (const { gpo, machine, user } of planned) files.push(...emitGpoFolder(gpo, machine, user, templates));
   if (planned.length > 0) files.push(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
+  const intune: IntuneNote[] = [];
+  files.push(...emitIntune(model, { admx: admxTexts, external: options.externalDefinitions ?? [] }, templates, intune));
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
-  return { files, omissions: [...omissions.values()] };
+  return { files, omissions: [...omissions.values()], intune };
 }
 
 /**

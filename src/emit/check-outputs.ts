@@ -1,6 +1,7 @@
 /**
  * Checks rendered outputs when the user overrides templates (`--templates DIR`, DESIGN.md §5):
- * XML must be well-formed, ADMX/ADML must read back without errors, a .reg must keep its header.
+ * XML must be well-formed, ADMX/ADML must read back without errors, a .reg must keep its header,
+ * Intune JSON must parse.
  * An override that breaks an output fails the build with the template's name; the built-in
  * templates pass these checks by construction (and tests).
  */
@@ -18,6 +19,8 @@ export function templateOf(path: string): string | undefined {
   if (path === 'backups/manifest.xml') return 'gpo-backup/manifest.xml';
   if (path.endsWith('/Backup.xml')) return 'gpo-backup/Backup.xml';
   if (path.endsWith('/bkupInfo.xml')) return 'gpo-backup/bkupInfo.xml';
+  if (path.startsWith('intune/') && path.endsWith('.json')) return 'intune-json';
+  if (path.startsWith('intune/') && path.endsWith('.csv')) return 'intune-csv';
   return undefined;
 }
 
@@ -46,7 +49,10 @@ export function checkRenderedOutputs(files: readonly OutputFile[], overrides: Te
     const template = templateOf(file.path);
     if (template === 'reg') {
       if (!new TextDecoder('utf-16le', { ignoreBOM: true }).decode(file.bytes).startsWith(REG_START)) fail(file, 'does not start with the Registry Editor 5.00 header');
-    } else if (template !== undefined && template !== 'adm') {
+    } else if (template === 'intune-json') {
+      const problem = jsonProblem(new TextDecoder().decode(file.bytes));
+      if (problem !== undefined) fail(file, `is not valid JSON (${problem})`);
+    } else if (template !== undefined && template !== 'adm' && template !== 'intune-csv') {
       const verdict = XMLValidator.validate(new TextDecoder().decode(file.bytes));
       if (verdict !== true) fail(file, `is not well-formed XML (line ${verdict.err.line}: ${verdict.err.msg})`);
     }
@@ -66,5 +72,14 @@ function checkAdmxReadBack(files: readonly OutputFile[], fail: (file: OutputFile
     const error = read.diagnostics.find((d) => d.severity === 'error');
     const culprit = files.find((f) => f.path === error?.file) ?? admx;
     if (error) fail(culprit, `does not read back with its ADML: ${error.message}`, [templateOf(culprit.path) ?? 'admx', 'admx', 'adml']);
+  }
+}
+
+function jsonProblem(text: string): string | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
   }
 }

@@ -16,6 +16,7 @@ export const OUTPUT_KINDS = {
   lgpo: /^gpo\/[^/]+\/lgpo\.txt$/,
   local: /^gpo\/[^/]+\/GroupPolicy\//,
   samba: /^gpo\/[^/]+\/(?:samba\/|deploy-samba\.sh$)/,
+  intune: /^intune\//,
 } as const satisfies Readonly<Record<string, RegExp>>;
 
 export type OutputKind = keyof typeof OUTPUT_KINDS;

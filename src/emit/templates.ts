@@ -15,6 +15,8 @@ import type { AdmxView } from './admx.js';
 import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
 import type { DeploySambaView } from './deploy-samba.js';
 import type { GptIniView } from './gpt-ini.js';
+import type { IntuneCsvView } from './intune-csv.js';
+import type { IntuneJsonView } from './intune-json.js';
 import type { LgpoView } from './lgpo.js';
 import type { SambaPolXmlView } from './samba-pol-xml.js';
 import type { SambaGptIniView } from './samba-restore.js';
@@ -52,6 +54,8 @@ const OUTPUT_TEMPLATES = {
   'samba/Registry.pol.xml': slot<SambaPolXmlView>(),
   'samba/GPT.INI.xml': slot<SambaGptIniView>(),
   'deploy-samba.sh': slot<DeploySambaView>(),
+  'intune-json': slot<IntuneJsonView>(),
+  'intune-csv': slot<IntuneCsvView>(),
 };
 
 type ViewOf<S> = S extends ViewSlot<infer V> ? V : never;

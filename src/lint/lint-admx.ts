@@ -9,6 +9,7 @@ import { findPolicyDefinitions } from '../load/admx/find-policy-definitions.js';
 import { readAdmxPair, type AdmlInput, type AdmxInput } from '../load/admx/read-admx-with-adml.js';
 import { checkDuplicates } from './check-duplicates.js';
 import { checkIds } from './check-ids.js';
+import { checkIntune } from './check-intune.js';
 import { checkPresentation } from './check-presentation.js';
 import { checkReferences, checkStore, indexNamespace } from './check-references.js';
 import { checkRevision } from './check-revision.js';
@@ -37,18 +38,25 @@ const PAIR_CHECKS: readonly Check[] = [
   checkPresentation,
 ];
 
+export interface LintOptions {
+  /** The whole file set is one PolicyDefinitions folder: `using` and cross-file references must resolve in it. */
+  readonly store: boolean;
+  readonly missingAdml?: 'report' | 'silent';
+  /** Also check what Intune's ADMX ingestion refuses or mishandles (`--intune`, GPF127x). */
+  readonly intune?: boolean;
+}
+
 /** Lints one .admx, or a PolicyDefinitions folder as a store (cross-file checks too). */
-export function lintPolicyDefinitions(path: string, locales: readonly string[] = ['en-US']): LintResult {
+export function lintPolicyDefinitions(path: string, locales: readonly string[] = ['en-US'], intune = false): LintResult {
   const found = findPolicyDefinitions(path, locales);
-  const result = lintAdmxFiles(found.pairs, { store: found.isFolder, missingAdml: 'silent' });
+  const result = lintAdmxFiles(found.pairs, { store: found.isFolder, missingAdml: 'silent', intune });
   return { diagnostics: [...found.diagnostics, ...result.diagnostics], texts: result.texts };
 }
 
 /**
- * The pure core: lints ADMX/ADML files given as bytes. `store`: the files are a whole
- * PolicyDefinitions folder, so `using` namespaces and cross-file references must resolve in it.
+ * The pure core: lints ADMX/ADML files given as bytes (options: see LintOptions).
  */
-export function lintAdmxFiles(files: readonly LintFiles[], options: { readonly store: boolean; readonly missingAdml?: 'report' | 'silent' }): LintResult {
+export function lintAdmxFiles(files: readonly LintFiles[], options: LintOptions): LintResult {
   const diagnostics: Diagnostic[] = [];
   const texts = new Map<string, string>();
   const pairs: LintPair[] = [];
@@ -59,6 +67,7 @@ export function lintAdmxFiles(files: readonly LintFiles[], options: { readonly s
     const pair: LintPair = { documents: read.documents };
     if (pair.documents.admx.root) pairs.push(pair);
     for (const check of PAIR_CHECKS) check(pair, diagnostics);
+    if (options.intune === true) checkIntune(pair, diagnostics);
   }
   const indexes = pairs.map(indexNamespace);
   for (const index of indexes) checkReferences(index, diagnostics);

@@ -33,6 +33,7 @@ export function buildDefinitions(source: ValidatedDefinitions): DefinitionsFile 
     namespace: input.namespace,
     prefix: input.prefix,
     fileName,
+    ...(input.intuneAppName !== undefined && { intuneAppName: input.intuneAppName }),
     revision: input.revision ?? '1.0',
     ...(input.minRequiredRevision !== undefined && { minRequiredRevision: input.minRequiredRevision }),
     ...(input.admlRevision !== undefined && { admlRevision: input.admlRevision }),

@@ -159,13 +159,16 @@ function enumActions(element: PolicyElement, key: string, valueName: string, ite
 function listActions(element: ListElement, key: string, entries: ListEntries): RegistryAction[] {
   const type = element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ';
   const clear: RegistryAction[] = element.additive ? [] : [{ kind: 'deleteAllValues', key }];
-  const sets = entries.map((entry, i): RegistryAction => ({
-    kind: 'set',
-    key,
-    valueName: listValueName(element, entry, i),
-    data: { type, value: entry.value },
-  }));
+  const sets = planListValues(element, entries).map(({ valueName, value }): RegistryAction => ({ kind: 'set', key, valueName, data: { type, value } }));
   return [...clear, ...sets];
+}
+
+/**
+ * The registry values a list element's entries become, named per explicitValue/valuePrefix
+ * (FORMATS.md c.8); also the name/value pairs of an Intune list payload (emit/intune-payload.ts).
+ */
+export function planListValues(element: ListElement, entries: ListEntries): { readonly valueName: string; readonly value: string }[] {
+  return entries.map((entry, i) => ({ valueName: listValueName(element, entry, i), value: entry.value }));
 }
 
 function listValueName(element: ListElement, entry: ListEntries[number], index: number): string {

@@ -262,6 +262,8 @@ export interface DefinitionsFile {
   readonly namespace: string;
   readonly prefix: string;
   readonly fileName: string;
+  /** Intune ADMX ingestion app name, as the YAML states it (emit/intune-uri.ts derives the default). */
+  readonly intuneAppName?: string;
   /** ADMX revision (FORMATS.md c.3). */
   readonly revision: string;
   /** `resources/@minRequiredRevision`; absent: `revision`. */

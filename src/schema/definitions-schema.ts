@@ -283,6 +283,12 @@ export const DefinitionsSchema = strictObject(
     namespace: Type.String({ pattern: '^[A-Za-z0-9_.-]+ *$', description: 'ADMX target namespace, unique in a store.' }),
     prefix: AdmxId,
     fileName: Type.Optional(Type.String({ pattern: '^[A-Za-z0-9_.-]+$', description: 'Base name of the .admx/.adml/.adm files.' })),
+    intuneAppName: Type.Optional(
+      Type.String({
+        pattern: '^[A-Za-z0-9_]+$',
+        description: 'Intune ADMX ingestion: the {AppName} of the ADMXInstall OMA-URI and of every policy area (default: fileName without characters other than letters, digits and _).',
+      }),
+    ),
     revision: Type.Optional(Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX revision as "major.minor", in quotes' })),
     minRequiredRevision: Type.Optional(
       Type.String({ pattern: '^[0-9]{1,4}\\.[0-9]{1,5}$', description: 'ADMX resources/@minRequiredRevision (default: revision).' }),

@@ -11,6 +11,7 @@ import { checkAsWritten } from './definitions/check-as-written.js';
 import { checkElements } from './definitions/check-elements.js';
 import { checkIds } from './definitions/check-ids.js';
 import { checkReferences } from './definitions/check-references.js';
+import { checkIntune } from './definitions/check-intune.js';
 import { checkRegistry } from './definitions/check-registry.js';
 import { checkTexts } from './definitions/check-texts.js';
 
@@ -19,7 +20,7 @@ export interface ValidatedDefinitions {
   readonly input: DefinitionsInput;
 }
 
-const checks = [checkIds, checkReferences, checkRegistry, checkElements, checkTexts, checkAsWritten];
+const checks = [checkIds, checkReferences, checkRegistry, checkElements, checkTexts, checkAsWritten, checkIntune];
 
 /**
  * Policies with structural errors are left out of the semantic checks so that the rest of the
@@ -34,14 +35,17 @@ function brokenPolicies(paths: readonly DataPath[]): Set<number> | undefined {
   return broken;
 }
 
-/** All diagnostics of one definitions file; `valid` is set when none of them is an error. */
-export function validateDefinitions(doc: SourceDoc): { valid?: ValidatedDefinitions; diagnostics: Diagnostic[] } {
+/**
+ * All diagnostics of one definitions file; `valid` is set when none of them is an error.
+ * `intune`: also the warnings for what Intune's ADMX ingestion refuses (GPF2301–GPF2305).
+ */
+export function validateDefinitions(doc: SourceDoc, options: { readonly intune?: boolean } = {}): { valid?: ValidatedDefinitions; diagnostics: Diagnostic[] } {
   const structure = checkStructure(doc, 'definitions');
   const diagnostics = structure.diagnostics;
   const skippedPolicies = brokenPolicies(structure.paths);
   if (!skippedPolicies) return { diagnostics };
   const input = doc.data as DefinitionsInput;
-  const ctx = createContext(doc, input, skippedPolicies, diagnostics);
+  const ctx = createContext(doc, input, skippedPolicies, diagnostics, options.intune === true);
   for (const check of checks) check(ctx);
   const valid = diagnostics.some((d) => d.severity === 'error') ? undefined : { doc, input };
   return valid ? { valid, diagnostics } : { diagnostics };

@@ -7,9 +7,9 @@ import { readTemplateSources } from '../../src/load/template-sources.js';
 
 const templates = compileTemplates(readTemplateSources());
 
-export function compileFiles(paths: readonly string[], emit = true): CompileResult & { text: string } {
+export function compileFiles(paths: readonly string[], emit = true, intune = false): CompileResult & { text: string } {
   const sources = paths.map((path) => ({ path, text: readFileSync(path, 'utf8') }));
-  const result = compile(sources, { templates, emit, backupTime: new Date('2000-01-01T00:00:00Z') });
+  const result = compile(sources, { templates, emit, backupTime: new Date('2000-01-01T00:00:00Z'), intune });
   const texts = new Map(sources.map((s) => [s.path, s.text]));
   return { ...result, text: formatDiagnostics(locateAll(result.diagnostics, texts), 'text') };
 }

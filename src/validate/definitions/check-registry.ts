@@ -2,6 +2,7 @@
 import type { DataPath } from '../../load/yaml-source.js';
 import type { Reporter } from '../reporter.js';
 import type { CheckContext } from './context.js';
+import { checkIngestionKey } from './check-intune.js';
 import { policies, typedElements } from './walk.js';
 
 const HIVE_PREFIX = /^(HKEY_[A-Z_]+|HKLM|HKCU|HKCR|HKU|HKCC)(\\|$)/i;
@@ -14,6 +15,12 @@ export function checkKey(ctx: Reporter, key: string, path: DataPath): void {
   else if (!POLICY_TREES.some((tree) => tree.test(key))) ctx.report('GPF2106', path, key);
 }
 
+/** A key of a definitions file: checkKey, and whether Intune's ADMX ingestion may write it. */
+function checkPolicyKey(ctx: CheckContext, key: string, path: DataPath): void {
+  checkKey(ctx, key, path);
+  if (ctx.intune) checkIngestionKey(ctx, key, path);
+}
+
 type ValueListLike = readonly { key?: string }[] | { defaultKey?: string; items: readonly { key?: string }[] };
 
 function checkValueListKeys(ctx: CheckContext, list: ValueListLike | undefined, path: DataPath): void {
@@ -21,20 +28,20 @@ function checkValueListKeys(ctx: CheckContext, list: ValueListLike | undefined, 
   const items = Array.isArray(list) ? list : (list as { items: readonly { key?: string }[] }).items;
   const itemsPath = Array.isArray(list) ? path : [...path, 'items'];
   if (!Array.isArray(list) && (list as { defaultKey?: string }).defaultKey !== undefined) {
-    checkKey(ctx, (list as { defaultKey: string }).defaultKey, [...path, 'defaultKey']);
+    checkPolicyKey(ctx, (list as { defaultKey: string }).defaultKey, [...path, 'defaultKey']);
   }
-  for (const [i, item] of items.entries()) if (item.key !== undefined) checkKey(ctx, item.key, [...itemsPath, i, 'key']);
+  for (const [i, item] of items.entries()) if (item.key !== undefined) checkPolicyKey(ctx, item.key, [...itemsPath, i, 'key']);
 }
 
 export function checkRegistry(ctx: CheckContext): void {
   for (const policy of policies(ctx)) {
     const p = policy.value;
-    checkKey(ctx, p.key, [...policy.path, 'key']);
+    checkPolicyKey(ctx, p.key, [...policy.path, 'key']);
     checkValueListKeys(ctx, p.enabledList, [...policy.path, 'enabledList']);
     checkValueListKeys(ctx, p.disabledList, [...policy.path, 'disabledList']);
     for (const element of typedElements(policy)) {
       const e = element.value;
-      if (e.key !== undefined) checkKey(ctx, e.key, [...element.path, 'key']);
+      if (e.key !== undefined) checkPolicyKey(ctx, e.key, [...element.path, 'key']);
       if (e.type === 'boolean') {
         checkValueListKeys(ctx, e.trueList, [...element.path, 'trueList']);
         checkValueListKeys(ctx, e.falseList, [...element.path, 'falseList']);
