@@ -15,6 +15,10 @@ import type { AdmxView } from './admx.js';
 import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
 import type { LgpoView } from './lgpo.js';
 import type { RegView } from './reg.js';
+import type { RootView } from '../docs/emit-html.js';
+import type { MarkdownGpoView, MarkdownIndexView, MarkdownPolicyView, MarkdownRootView } from '../docs/emit-markdown.js';
+import type { PolicyPageView } from '../docs/policy-view.js';
+import type { GpoPageView, IndexView } from '../docs/site-views.js';
 
 type HandlebarsEnv = ReturnType<typeof HandlebarsRuntime.create>;
 
@@ -44,6 +48,16 @@ const OUTPUT_TEMPLATES = {
   'gpo-backup/Backup.xml': slot<BackupXmlView>(),
   'gpo-backup/bkupInfo.xml': slot<BkupInfoView>(),
   'gpo-backup/manifest.xml': slot<BackupManifestView>(),
+  'docs/root.html': slot<RootView>(),
+  'docs/index.html': slot<IndexView>(),
+  'docs/policy.html': slot<PolicyPageView>(),
+  'docs/gpo.html': slot<GpoPageView>(),
+  'docs/explorer.css': slot<Record<string, never>>(),
+  'docs/explorer.js': slot<Record<string, never>>(),
+  'docs/root.md': slot<MarkdownRootView>(),
+  'docs/README.md': slot<MarkdownIndexView>(),
+  'docs/policy.md': slot<MarkdownPolicyView>(),
+  'docs/gpo.md': slot<MarkdownGpoView>(),
 };
 
 type ViewOf<S> = S extends ViewSlot<infer V> ? V : never;
