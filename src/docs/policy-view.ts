@@ -74,7 +74,7 @@ export function policyPageView(doc: PolicyDoc, site: DocsSite): PolicyPageView {
     crumbs: doc.categoryPath.map(escapeHtml).join(' › '),
     scope: scope.scope,
     hive: scope.hive,
-    key: escapeHtml(policy.key),
+    key: escapeHtml(`${scope.hive}\\${policy.key}`),
     supportedOn: escapeHtml(doc.supportedOn),
     explain: paragraphs(doc.explain).map(escapeHtml),
     enabledRows: data.rows.enabled.map(row),

@@ -16,7 +16,8 @@ export interface TreeNodeView {
 }
 
 export interface IndexView extends PageFrame {
-  readonly policyCount: number;
+  /** "1 policy", "12 policies". */
+  readonly policyCount: string;
   readonly tree: readonly TreeNodeView[];
   readonly gpos: readonly { readonly name: string; readonly href: string }[];
 }
@@ -29,7 +30,7 @@ export function indexView(site: DocsSite): IndexView {
   });
   return {
     ...pageFrame(site, 'index', 'Policy explorer'),
-    policyCount: site.policies.length,
+    policyCount: site.policies.length === 1 ? '1 policy' : `${site.policies.length} policies`,
     tree: site.roots.map(tree),
     gpos: site.gpos.map((r) => ({ name: escapeHtml(r.gpo.name), href: escapeHtml(`${r.page}.html`) })),
   };
