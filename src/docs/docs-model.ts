@@ -111,9 +111,15 @@ function treePolicies(node: CategoryNode): PolicyDoc[] {
 class CategoryResolver {
   private readonly files = new Map<string, DefinitionsFile>();
   private readonly nodes = new Map<string, CategoryNode>();
+  /** By namespace, then id: one scan of each file instead of one per policy. */
+  private readonly categories = new Map<string, Map<string, Category>>();
 
   constructor(files: readonly DefinitionsFile[], private readonly locale: string) {
-    for (const file of files) if (!this.files.has(file.namespace)) this.files.set(file.namespace, file);
+    for (const file of files) {
+      if (this.files.has(file.namespace)) continue;
+      this.files.set(file.namespace, file);
+      this.categories.set(file.namespace, new Map(file.categories.map((c) => [c.id, c])));
+    }
   }
 
   private resolve(file: DefinitionsFile, ref: string): { file?: DefinitionsFile; id: string } {
@@ -127,7 +133,7 @@ class CategoryResolver {
 
   private category(file: DefinitionsFile, ref: string): { file: DefinitionsFile; category: Category } | undefined {
     const { file: target, id } = this.resolve(file, ref);
-    const category = target?.categories.find((c) => c.id === id);
+    const category = target && this.categories.get(target.namespace)?.get(id);
     return target && category ? { file: target, category } : undefined;
   }
 

@@ -11,6 +11,8 @@ import { policyPageView } from './policy-view.js';
 import { searchIndexScript } from './search-index.js';
 import { gpoPageView, indexView } from './site-views.js';
 
+const ENCODER = new TextEncoder();
+
 export interface RootView {
   readonly languages: readonly { readonly code: string; readonly href: string }[];
 }
@@ -38,5 +40,8 @@ export function rootView(sites: readonly DocsSite[], page: string): RootView {
 
 /** A text file as the docs write it: UTF-8, LF, one final line break. */
 export function text(path: string, content: string): OutputFile {
-  return { path, bytes: new TextEncoder().encode(content.replace(/\r\n?/g, '\n').replace(/\n*$/, '\n')) };
+  const lf = content.includes('\r') ? content.replace(/\r\n?/g, '\n') : content;
+  let end = lf.length;
+  while (end > 0 && lf[end - 1] === '\n') end--;
+  return { path, bytes: ENCODER.encode(`${lf.slice(0, end)}\n`) };
 }

@@ -12,6 +12,7 @@ import type { GpoReport } from './gpo-report.js';
 import { paragraphs } from './html-escape.js';
 import { markdownCell, markdownCode, markdownHref, markdownText } from './markdown-escape.js';
 import { optionCases } from './option-cases.js';
+import { defaultSnippet } from './yaml-snippet.js';
 
 export interface MarkdownRow {
   readonly key: string;
@@ -97,7 +98,6 @@ function policyView(doc: PolicyDoc, locale: string): MarkdownPolicyView {
   const { policy } = doc;
   const hive = HIVES[policy.class];
   const rows = dialogData(policy);
-  const side = policy.class === 'user' ? 'user' : 'computer';
   return {
     name: markdownText(doc.name),
     crumbs: markdownText(doc.categoryPath.join(' › ')),
@@ -108,7 +108,7 @@ function policyView(doc: PolicyDoc, locale: string): MarkdownPolicyView {
       { label: 'Registry key', value: markdownCode(`${hive}\\${policy.key}`, true) },
     ],
     explain: paragraphs(doc.explain).map(markdownText),
-    yaml: `${side}:\n  policies:\n    ${doc.ref}: enabled`,
+    yaml: defaultSnippet(doc, locale),
     enabled: rows.enabled.map((r) => row(hive, r)),
     options: optionCases(doc, locale, rows).map((o) => ({ label: markdownText(o.label), cases: o.cases.map((c) => ({ when: markdownText(c.when), rows: c.rows.map((r) => row(hive, r)) })) })),
     disabled: rows.disabled.map((r) => row(hive, r)),

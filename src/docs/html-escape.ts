@@ -21,6 +21,7 @@ function visible(s: string): string {
 
 /** Escapes text content and double- or single-quoted attribute values alike. */
 export function escapeHtml(s: string): string {
+  if (!/[&<>"'\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/.test(s)) return s;
   return visible(s).replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 

@@ -3,7 +3,9 @@
  * here so templates only place text. Any text renders as itself, never as markup:
  * - inline text: `\ ` * _ [ ] < > | ~ &` backslash-escaped everywhere (CommonMark §2.4: any ASCII
  *   punctuation may be), and what starts a block only at a line start (`#`, `>`, `-`, `+`, `=`,
- *   `1.`/`1)`); leading spaces dropped (four would start a code block);
+ *   `1.`/`1)`); leading and trailing spaces and tabs as character references (a reader would drop
+ *   them, and four leading spaces start a code block); U+2028
+ *   and U+2029 as character references (some readers take them for white space and drop them);
  * - code spans: a backtick fence longer than any run inside, padded when the text starts or ends
  *   with a backtick; `|` escaped in table cells (GFM §4.10 reads it as a cell border even there);
  * - line breaks: a hard break (`\` at line end) in paragraphs, `<br>` in table cells.
@@ -14,7 +16,10 @@ const BLOCK_START = /^([#>+=-]|\d+(?=[.)]))/;
 
 /** One line of inline text. */
 function escapeLine(line: string): string {
-  const escaped = line.trimStart().replace(INLINE, (c) => `\\${c}`);
+  const escaped = line
+    .replace(INLINE, (c) => `\\${c}`)
+    .replace(/^[ \t]+|[ \t]+$/g, (run) => run.replace(/[ \t]/g, (c) => `&#${c.charCodeAt(0)};`))
+    .replace(/[\u2028\u2029]/g, (c) => `&#${c.charCodeAt(0)};`);
   return escaped.replace(BLOCK_START, (m) => (/^\d/.test(m) ? `${m}\\` : `\\${m}`));
 }
 

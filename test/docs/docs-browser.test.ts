@@ -4,19 +4,16 @@
  * registry values the page shows (model/registry-plan.ts is the judge); search finds a policy by
  * a value name; every control kind is drawn with its label and default; hostile texts stay text.
  */
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compile } from '../../src/compile.js';
 import { registryRow } from '../../src/docs/registry-rows.js';
 import { planPolicy } from '../../src/model/registry-plan.js';
 import { browserMissing, closeBrowser, isRunning, launchBrowser, type RunningBrowser } from '../support/browser.js';
-import { docsOf } from '../support/docs.js';
-import { compileTemplates } from '../../src/emit/templates.js';
-import { readTemplateSources } from '../../src/load/template-sources.js';
+import { compileSnippet, docsOf } from '../support/docs.js';
 
 const missing = browserMissing();
 if (missing !== undefined) console.warn(missing);
@@ -54,12 +51,9 @@ async function shownRows(page: Page): Promise<string[][]> {
   return page.$$eval('#gp-registry tr', (rows) => rows.map((row) => [...(row as HTMLTableRowElement).cells].map((cell) => cell.textContent ?? '')));
 }
 
-const templates = compileTemplates(readTemplateSources());
-
 /** The snippet as a GPO file compiled with the definitions; the policy's planned rows, as the page shows them. */
 function plannedRows(definitions: string, snippet: string, hive: string): string[][] {
-  const gpo = `kind: gpo\nname: From the browser\n${snippet}\n`;
-  const result = compile([{ path: definitions, text: readFileSync(definitions, 'utf8') }, { path: 'snippet.yaml', text: gpo }], { templates, emit: false, backupTime: new Date(0) });
+  const result = compileSnippet(definitions, snippet);
   expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const side = hive === 'HKLM' ? result.model?.gpos[0]?.computer : result.model?.gpos[0]?.user;
   const configured = side?.policies[0];

@@ -23,3 +23,10 @@ export function docsOf(paths: readonly string[], format: DocsFormat, locales: re
 }
 
 export const decode = (file: OutputFile) => new TextDecoder().decode(file.bytes);
+
+/** A GPO YAML snippet (as the docs show it) compiled as a GPO file beside a definitions file. */
+export function compileSnippet(definitions: string, snippet: string) {
+  const gpo = `kind: gpo\nname: From the docs\n${snippet}\n`;
+  const sources = [{ path: definitions, text: readFileSync(definitions, 'utf8') }, { path: 'snippet.yaml', text: gpo }];
+  return compile(sources, { templates, emit: false, backupTime: new Date('2000-01-01T00:00:00Z') });
+}
