@@ -3,10 +3,10 @@
  * and of the all-elements fixture, HTML of the all-elements fixture), byte-identical across
  * runs, every HTML page well-formed (fast-xml-parser), headings in order, every control labelled.
  */
-import { XMLValidator } from 'fast-xml-parser';
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { expectGolden } from '../support/golden.js';
+import { pageProblems } from '../support/html-page.js';
 import { compileSnippet, decode, docsOf, modelOf } from '../support/docs.js';
 import { buildDocsSite } from '../../src/docs/docs-model.js';
 import { defaultSnippet } from '../../src/docs/yaml-snippet.js';
@@ -15,27 +15,6 @@ import type { OutputFile } from '../../src/emit/output-file.js';
 const EXAMPLE = readdirSync('policies').map((f) => `policies/${f}`);
 const ALL = ['test/fixtures/valid/all-elements.yaml', 'test/fixtures/valid/gpo-all-kinds.yaml'];
 const HOSTILE = ['test/fixtures/docs/hostile.yaml', 'test/fixtures/docs/gpo-hostile.yaml'];
-
-/** Problems of one HTML page: well-formedness, heading order, labels of controls, unique ids. */
-export function pageProblems(html: string): string[] {
-  const problems: string[] = [];
-  const verdict = XMLValidator.validate(html);
-  if (verdict !== true) return [`not well-formed: line ${verdict.err.line}: ${verdict.err.msg}`];
-  if (!html.startsWith('<!DOCTYPE html>\n<html lang="')) problems.push('no HTML5 doctype or lang');
-  const levels = [...html.matchAll(/<h([1-6])[\s>]/g)].map((m) => Number(m[1]));
-  if (levels[0] !== 1 || levels.filter((l) => l === 1).length !== 1) problems.push(`headings ${levels.join(',')}: one h1 first`);
-  levels.forEach((level, i) => {
-    if (i > 0 && level > (levels[i - 1] ?? 0) + 1) problems.push(`heading h${level} after h${levels[i - 1]}`);
-  });
-  const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
-  if (new Set(ids).size !== ids.length) problems.push('duplicate ids');
-  const labelled = new Set([...html.matchAll(/<label for="([^"]+)"/g)].map((m) => m[1]));
-  for (const control of html.matchAll(/<(input|select|textarea)\b[^>]*\sid="([^"]+)"/g)) {
-    if (!labelled.has(control[2])) problems.push(`${control[1]} #${control[2]} has no label`);
-  }
-  for (const target of labelled) if (!ids.includes(target)) problems.push(`label for missing #${target}`);
-  return problems;
-}
 
 function checkPages(files: readonly OutputFile[]): void {
   const pages = files.filter((f) => f.path.endsWith('.html'));
