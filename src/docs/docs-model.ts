@@ -131,10 +131,17 @@ class CategoryResolver {
     return { ...(target && { file: target }), id: ref.slice(colon + 1) };
   }
 
+  /** Resolved references by namespace and reference: every policy of a category asks again. */
+  private readonly resolved = new Map<string, { file: DefinitionsFile; category: Category } | undefined>();
+
   private category(file: DefinitionsFile, ref: string): { file: DefinitionsFile; category: Category } | undefined {
+    const cacheKey = `${file.namespace}\u0000${ref}`;
+    if (this.resolved.has(cacheKey)) return this.resolved.get(cacheKey);
     const { file: target, id } = this.resolve(file, ref);
     const category = target && this.categories.get(target.namespace)?.get(id);
-    return target && category ? { file: target, category } : undefined;
+    const found = target && category ? { file: target, category } : undefined;
+    this.resolved.set(cacheKey, found);
+    return found;
   }
 
   /** The tree node of a category, made with its ancestors on first use. */
