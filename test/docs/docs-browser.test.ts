@@ -39,10 +39,14 @@ async function open(dir: string, page: string): Promise<Page> {
   const tab = await running.browser.newPage();
   tab.setDefaultTimeout(8_000);
   const errors: string[] = [];
+  const external: string[] = [];
   tab.on('pageerror', (error) => errors.push(error.message));
+  // The pages need nothing but their own files: no request may leave file://.
+  tab.on('request', (request) => void (request.url().startsWith('file://') || external.push(request.url())));
   await tab.goto(pathToFileURL(join(dir, page)).href);
   await tab.waitForLoadState('load');
   expect(errors).toEqual([]);
+  expect(external).toEqual([]);
   return tab;
 }
 
@@ -99,12 +103,35 @@ describe.skipIf(missing !== undefined)('policy explorer in Chromium', () => {
       ['HKLM\\Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', 'ScheduledInstallTime', 'REG_DWORD', '22'],
     ]);
     expect(rows).toEqual(plannedRows('policies/windows-update.yaml', yaml ?? '', 'HKLM'));
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.getByRole('button', { name: 'Copy YAML' }).click();
+    await page.getByText('Copied.').waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(yaml);
     await page.getByLabel('Disabled', { exact: true }).check();
     const disabled = await page.textContent('#gp-yaml');
     expect(disabled).toBe('computer:\n  policies:\n    gpfwu:AutoUpdateCfg: disabled');
     expect(await page.isDisabled('#gp-el-0')).toBe(true);
     expect((await shownRows(page))[0]).toEqual(['HKLM\\Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', 'NoAutoUpdate', 'REG_DWORD', '1']);
     expect(await shownRows(page)).toEqual(plannedRows('policies/windows-update.yaml', disabled ?? '', 'HKLM'));
+    await page.close();
+  });
+
+  it('switches language to the same policy in German', async () => {
+    const page = await open(example, 'en-US/policies/GpforgeWindowsUpdate/AutoUpdateCfg.html');
+    await page.getByRole('navigation', { name: 'Language' }).getByRole('link', { name: 'de-DE' }).click();
+    await page.waitForURL(/de-DE\/policies\/GpforgeWindowsUpdate\/AutoUpdateCfg\.html$/);
+    expect(await page.textContent('h1')).toBe('Automatische Updates konfigurieren');
+    expect(await page.locator('html').getAttribute('lang')).toBe('de-DE');
+    await page.close();
+  });
+
+  it('follows the browser\'s light or dark colour scheme', async () => {
+    const page = await open(example, 'en-US/index.html');
+    const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await background()).toBe('rgb(255, 255, 255)');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    expect(await background()).toBe('rgb(13, 17, 23)');
     await page.close();
   });
 
