@@ -8,10 +8,10 @@ import { compile } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { buildDocs, type DocsFormat } from '../docs/build-docs.js';
 import { TemplateError } from '../emit/templates.js';
-import { readSources } from '../load/read-sources.js';
 import { writeBundle } from '../write/write-bundle.js';
 import type { Console } from './console.js';
-import { FIXED_BACKUP_TIME, loadTemplates, readExternal } from './run-build.js';
+import { readInputs } from './read-inputs.js';
+import { FIXED_BACKUP_TIME, loadTemplates } from './run-build.js';
 
 export interface DocsArgs {
   readonly src: readonly string[];
@@ -26,19 +26,17 @@ export interface DocsArgs {
 
 export function runDocs(args: DocsArgs, out: Console): number {
   const started = performance.now();
-  const read = readSources(args.src);
-  if ((args.admx ?? []).length > 0) out.progress('reading --admx templates…');
   const locales = args.locale ?? [];
-  const external = readExternal(args.admx ?? [], locales.length > 0 ? locales : undefined);
+  const read = readInputs(args.src, args.admx, out, locales.length > 0 ? locales : undefined);
   const loaded = loadTemplates(args.templates);
-  const texts = new Map([...read.sources.map((s) => [s.path, s.text] as const), ...external.texts]);
-  const inputs = [...read.diagnostics, ...external.diagnostics, ...loaded.diagnostics];
+  const { texts } = read;
+  const inputs = [...read.diagnostics, ...loaded.diagnostics];
   if (hasErrors(inputs) || !loaded.templates) return fail(out, inputs, texts);
-  const result = compile(read.sources, { templates: loaded.templates, emit: false, externalDefinitions: external.definitions, backupTime: FIXED_BACKUP_TIME });
+  const result = compile(read.sources, { templates: loaded.templates, emit: false, externalDefinitions: read.external, backupTime: FIXED_BACKUP_TIME });
   const diagnostics = [...inputs, ...result.diagnostics];
   if (!result.model || hasErrors(diagnostics)) return fail(out, diagnostics, texts);
   out.progress('writing the docs…');
-  const input = { model: result.model, external: external.definitions, includeExternal: args.includeAdmx };
+  const input = { model: result.model, external: read.external, includeExternal: args.includeAdmx };
   let files;
   try {
     files = buildDocs(input, { templates: loaded.templates, format: args.format, locales });
