@@ -39,7 +39,9 @@ export function markdownCode(s: string, inTable = false): string {
   if (flat === '') return '';
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
-  const pad = flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' ')) ? ' ' : '';
+  // A reader strips one space from each end of a span unless it is all spaces (CommonMark 6.1).
+  const allSpaces = /^ +$/.test(flat);
+  const pad = !allSpaces && (flat.startsWith('`') || flat.endsWith('`') || (flat.startsWith(' ') && flat.endsWith(' '))) ? ' ' : '';
   const body = inTable ? flat.replace(/\|/g, '\\|') : flat;
   return `${fence}${pad}${body}${pad}${fence}`;
 }
