@@ -46,18 +46,23 @@ function controlView(control: Exclude<PresentationControl, { kind: 'text' }>, po
     case 'decimalTextBox':
     case 'longDecimalTextBox': {
       const range = element?.type === 'decimal' || element?.type === 'longDecimal' ? element : undefined;
-      const value = control.defaultValue?.toString() ?? '';
+      // FORMATS.md c.10: an absent defaultValue is the XSD's default, 1.
+      const value = (control.defaultValue ?? 1n).toString();
       return { number: { ...base, value, min: String(range?.minValue ?? 0), max: String(range?.maxValue ?? ''), step: String(control.spinStep), spin: control.spin } };
     }
     case 'dropdownList': {
       const items = element?.type === 'enum' ? element.items : [];
-      const options = items.map((item, i) => ({ value: String(i), label: t(item.name), selected: i === (control.defaultItem ?? 0) }));
-      // gpedit sorts the items by name unless noSort; the values stay item indexes.
+      const options = items.map((item, i) => ({ value: String(i), label: t(item.name), selected: i === control.defaultItem }));
+      // The UI sorts the items by name unless noSort (FORMATS.md c.10); the values stay item indexes.
       if (!control.noSort) options.sort((a, b) => compareCodeUnits(a.label, b.label));
-      return { dropdown: { ...base, options } };
+      // No (valid) defaultItem: the list starts blank, and a blank choice writes nothing.
+      const blank = options.some((o) => o.selected) ? [] : [{ value: '', label: '', selected: true }];
+      return { dropdown: { ...base, options: [...blank, ...options] } };
     }
     case 'comboBox':
-      return { comboBox: { ...base, value: t(control.defaultValue), listId: `${base.id}-suggestions`, suggestions: control.suggestions.map(t) } };
+      const suggestions = control.suggestions.map(t);
+      if (!control.noSort) suggestions.sort(compareCodeUnits);
+      return { comboBox: { ...base, value: t(control.defaultValue), listId: `${base.id}-suggestions`, suggestions } };
     case 'listBox': {
       const explicit = element?.type === 'list' && element.explicitValue;
       return { listBox: { ...base, hint: explicit ? 'One entry per line: value name=value data' : 'One entry per line' } };

@@ -38,14 +38,14 @@ function defaultValue(control: Exclude<PresentationControl, { kind: 'text' }>, d
       return String(control.defaultChecked);
     case 'decimalTextBox':
     case 'longDecimalTextBox':
-      return control.defaultValue?.toString();
+      return (control.defaultValue ?? 1n).toString();
     case 'textBox':
     case 'comboBox': {
       const text = control.defaultValue === undefined ? '' : textIn(control.defaultValue, locale, doc.file);
       return text === '' ? undefined : yamlScalar(text);
     }
     case 'dropdownList': {
-      const item = element?.type === 'enum' ? element.items[control.defaultItem ?? 0] : undefined;
+      const item = element?.type === 'enum' && control.defaultItem !== undefined ? element.items[control.defaultItem] : undefined;
       return item === undefined ? undefined : yamlScalar(item.id);
     }
     case 'listBox':

@@ -153,7 +153,7 @@ describe.skipIf(missing !== undefined)('policy explorer in Chromium', () => {
     expect(await page.getByLabel('Check box with values').isChecked()).toBe(false);
     expect(await page.getByLabel('Count (1-100):').inputValue()).toBe('10');
     expect(await page.getByLabel('Count (1-100):').getAttribute('step')).toBe('5');
-    expect(await page.getByLabel('Count stored as text').inputValue()).toBe('');
+    expect(await page.getByLabel('Count stored as text').inputValue()).toBe('1');
     expect(await page.getByLabel('Huge number').inputValue()).toBe('7');
     expect(await page.getByLabel('Mode', { exact: true }).evaluate((s) => (s as HTMLSelectElement).selectedOptions[0]?.textContent)).toBe('Fast');
     expect(await page.getByLabel('Mode', { exact: true }).evaluate((s) => [...(s as HTMLSelectElement).options].map((o) => o.textContent))).toEqual(['Off', 'Fast', 'Wide', 'Remove']);

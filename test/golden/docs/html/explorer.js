@@ -22,6 +22,7 @@
     control.removeAttribute('aria-invalid');
     if (rows.kind === 'choice') {
       if (element.type === 'boolean') return { yaml: String(control.checked), key: String(control.checked) };
+      if (control.value === '') return null;
       return { yaml: yamlScalar(element.items[Number(control.value)]), key: control.value };
     }
     var text = control.value;
