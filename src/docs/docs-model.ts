@@ -4,10 +4,18 @@
  * its page path, and one report per GPO. Built once per locale; every renderer (HTML, Markdown)
  * reads only this, and registry values only ever come from model/registry-plan.ts.
  */
-import type { Category, DefinitionsFile, Gpo, Model, Policy } from '../model/types.js';
+import type { Category, DefinitionsFile, Gpo, Model, Policy, PolicyClass } from '../model/types.js';
 import { compareCodeUnits } from '../text/compare.js';
 import { buildGpoReport, type GpoReport } from './gpo-report.js';
 import { textIn } from './localized-text.js';
+
+/** Where a policy of each class is set: the GPO side, its hive, and how pages name it. */
+export const SCOPES: Readonly<Record<PolicyClass, { readonly scope: string; readonly hive: 'HKLM' | 'HKCU'; readonly side: 'computer' | 'user' }>> = {
+  machine: { scope: 'Computer Configuration', hive: 'HKLM', side: 'computer' },
+  user: { scope: 'User Configuration', hive: 'HKCU', side: 'user' },
+  // Shown (and configured in the snippets) as a computer setting; it can be a user one too.
+  both: { scope: 'Computer Configuration and User Configuration', hive: 'HKLM', side: 'computer' },
+};
 
 export interface PolicyDoc {
   readonly file: DefinitionsFile;

@@ -6,7 +6,7 @@
 import type { OutputFile } from '../emit/output-file.js';
 import type { Templates } from '../emit/templates.js';
 import { dialogData, type TemplateRow } from './dialog-data.js';
-import type { CategoryNode, DocsSite, PolicyDoc } from './docs-model.js';
+import { SCOPES, type CategoryNode, type DocsSite, type PolicyDoc } from './docs-model.js';
 import { text } from './emit-html.js';
 import type { GpoReport } from './gpo-report.js';
 import { paragraphs } from './html-escape.js';
@@ -55,8 +55,6 @@ export interface MarkdownGpoView {
   }[];
 }
 
-const HIVES = { machine: 'HKLM', user: 'HKCU', both: 'HKLM' } as const;
-
 export function emitMarkdownDocs(sites: readonly DocsSite[], templates: Templates): OutputFile[] {
   const files: OutputFile[] = [
     text('README.md', templates['docs/root.md']({ languages: sites.map((s) => ({ code: markdownText(s.locale), href: markdownHref(`${s.locale}/README.md`) })) })),
@@ -96,14 +94,14 @@ function indexView(site: DocsSite): MarkdownIndexView {
 
 function policyView(doc: PolicyDoc, locale: string): MarkdownPolicyView {
   const { policy } = doc;
-  const hive = HIVES[policy.class];
+  const { hive, scope } = SCOPES[policy.class];
   const rows = dialogData(policy);
   return {
     name: markdownText(doc.name),
     crumbs: markdownText(doc.categoryPath.join(' › ')),
     facts: [
       { label: 'Policy', value: markdownCode(doc.ref, true) },
-      { label: 'Applies to', value: policy.class === 'machine' ? 'Computer Configuration' : policy.class === 'user' ? 'User Configuration' : 'Computer Configuration and User Configuration' },
+      { label: 'Applies to', value: scope },
       { label: 'Supported on', value: markdownCell(doc.supportedOn) },
       { label: 'Registry key', value: markdownCode(`${hive}\\${policy.key}`, true) },
     ],

@@ -3,21 +3,13 @@
  * dialog and the data its script needs. Texts escaped here; templates/docs/policy.html.hbs lays
  * them out.
  */
-import type { PolicyClass } from '../model/types.js';
 import { dialogControls, type ControlView } from './dialog-controls.js';
 import { dialogData, type DialogData, type TemplateRow } from './dialog-data.js';
-import type { DocsSite, PolicyDoc } from './docs-model.js';
+import { SCOPES, type DocsSite, type PolicyDoc } from './docs-model.js';
 import { escapeHtml, jsonForScript, paragraphs } from './html-escape.js';
 import { pageFrame, type PageFrame } from './page-frame.js';
 import { optionCases } from './option-cases.js';
-import { rowView } from './site-views.js';
-
-export interface RowView {
-  readonly key: string;
-  readonly name: string;
-  readonly type: string;
-  readonly data: string;
-}
+import { rowView, type RowView } from './site-views.js';
 
 export interface PolicyPageView extends PageFrame {
   readonly name: string;
@@ -34,12 +26,6 @@ export interface PolicyPageView extends PageFrame {
   readonly controls: readonly ControlView[];
   readonly data: string;
 }
-
-const SCOPES: Readonly<Record<PolicyClass, { scope: string; hive: string; side: 'computer' | 'user' }>> = {
-  machine: { scope: 'Computer Configuration', hive: 'HKLM', side: 'computer' },
-  user: { scope: 'User Configuration', hive: 'HKCU', side: 'user' },
-  both: { scope: 'Computer Configuration and User Configuration', hive: 'HKLM', side: 'computer' },
-};
 
 /** What the client script reads: how GPO YAML names the policy and each element, and every row. */
 export interface PolicyScriptData {

@@ -7,7 +7,6 @@ import type { GpoReport } from './gpo-report.js';
 import { escapeHtml, paragraphs } from './html-escape.js';
 import { pageFrame, type PageFrame } from './page-frame.js';
 import type { RegistryRow } from './registry-rows.js';
-import type { RowView } from './policy-view.js';
 
 export interface TreeNodeView {
   readonly name: string;
@@ -81,6 +80,14 @@ export function gpoPageView(report: GpoReport, site: DocsSite): GpoPageView {
       written: side.written.map((r) => rowView(side.hive, r)),
     })),
   };
+}
+
+/** A registry row as the HTML tables show it, the key with its hive. */
+export interface RowView {
+  readonly key: string;
+  readonly name: string;
+  readonly type: string;
+  readonly data: string;
 }
 
 export function rowView(hive: string, r: RegistryRow): RowView {

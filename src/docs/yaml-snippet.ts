@@ -5,7 +5,7 @@
  * YAML double-quoted scalars).
  */
 import type { PresentationControl } from '../model/types.js';
-import type { PolicyDoc } from './docs-model.js';
+import { SCOPES, type PolicyDoc } from './docs-model.js';
 import { textIn } from './localized-text.js';
 
 const RESERVED = /^(true|false|null|yes|no|on|off|y|n|~)$/i;
@@ -16,7 +16,7 @@ export function yamlScalar(s: string): string {
 
 export function defaultSnippet(doc: PolicyDoc, locale: string): string {
   const { policy } = doc;
-  const side = policy.class === 'user' ? 'user' : 'computer';
+  const { side } = SCOPES[policy.class];
   const fields = ['state: enabled'];
   const given = new Set<string>();
   for (const control of policy.presentation) {
