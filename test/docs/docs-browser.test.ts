@@ -14,6 +14,15 @@ import { registryRow } from '../../src/docs/registry-rows.js';
 import { planPolicy } from '../../src/model/registry-plan.js';
 import { browserMissing, closeBrowser, isRunning, launchBrowser, type RunningBrowser } from '../support/browser.js';
 import { compileSnippet, docsOf } from '../support/docs.js';
+import { corpusAvailable, CORPUS_DIR } from '../support/corpus.js';
+import { compile } from '../../src/compile.js';
+import { buildDocs } from '../../src/docs/build-docs.js';
+import type { OutputFile } from '../../src/emit/output-file.js';
+import { compileTemplates } from '../../src/emit/templates.js';
+import { readPolicyDefinitions } from '../../src/load/admx/read-policy-definitions.js';
+import { readTemplateSources } from '../../src/load/template-sources.js';
+
+const templates = compileTemplates(readTemplateSources());
 
 const missing = browserMissing();
 if (missing !== undefined) console.warn(missing);
@@ -24,13 +33,17 @@ const HOSTILE = ['test/fixtures/docs/hostile.yaml', 'test/fixtures/docs/gpo-host
 let work: string;
 let running: RunningBrowser | undefined;
 
-function writeDocs(name: string, paths: readonly string[]): string {
-  const dir = join(work, name);
-  for (const file of docsOf(paths, 'html')) {
+function writeFiles(dir: string, files: readonly OutputFile[]): void {
+  for (const file of files) {
     const target = join(dir, file.path);
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, file.bytes);
   }
+}
+
+function writeDocs(name: string, paths: readonly string[]): string {
+  const dir = join(work, name);
+  writeFiles(dir, docsOf(paths, 'html'));
   return dir;
 }
 
@@ -132,6 +145,29 @@ describe.skipIf(missing !== undefined)('policy explorer in Chromium', () => {
     expect(await background()).toBe('rgb(255, 255, 255)');
     await page.emulateMedia({ colorScheme: 'dark' });
     expect(await background()).toBe('rgb(13, 17, 23)');
+    await page.close();
+  });
+
+  it.skipIf(!corpusAvailable())('Windows\' own AutoUpdateCfg (WindowsUpdate.admx): option 4, Tuesday, 22:00 give the planned rows', async () => {
+    const admx = join(CORPUS_DIR, 'WindowsUpdate.admx');
+    const external = readPolicyDefinitions(admx).definitions;
+    const dir = join(work, 'windows');
+    writeFiles(dir, buildDocs({ model: { definitions: [], gpos: [] }, external, includeExternal: true }, { templates, format: 'html', locales: [] }));
+    const page = await open(dir, 'en-US/policies/WindowsUpdate/AutoUpdateCfg.html');
+    await page.getByLabel('Enabled', { exact: true }).check();
+    await page.getByLabel('Configure automatic updating:').selectOption({ label: '4 - Auto download and schedule the install' });
+    await page.getByLabel('Scheduled install day:').selectOption({ label: '3 - Every Tuesday' });
+    await page.getByLabel('Scheduled install time:').selectOption({ label: '22:00' });
+    const yaml = (await page.textContent('#gp-yaml')) ?? '';
+    expect(yaml).toMatch(/^computer:\n  policies:\n    wuau:AutoUpdateCfg: \{ state: enabled, AutoUpdateMode: /);
+    const rows = await shownRows(page);
+    expect(rows).toContainEqual(['HKLM\\Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', 'AUOptions', 'REG_DWORD', '4']);
+    expect(rows).toContainEqual(['HKLM\\Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', 'ScheduledInstallDay', 'REG_DWORD', '3']);
+    expect(rows).toContainEqual(['HKLM\\Software\\Policies\\Microsoft\\Windows\\WindowsUpdate\\AU', 'ScheduledInstallTime', 'REG_DWORD', '22']);
+    const compiled = compile([{ path: 'snippet.yaml', text: `kind: gpo\nname: From the browser\n${yaml}\n` }], { templates, emit: false, backupTime: new Date(0), externalDefinitions: external });
+    expect(compiled.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    const configured = compiled.model?.gpos[0]?.computer.policies[0];
+    expect(configured && planPolicy(configured).map(registryRow).map((r) => [`HKLM\\${r.key}`, r.name === '' ? '(Default)' : r.name, r.type, r.data])).toEqual(rows);
     await page.close();
   });
 
