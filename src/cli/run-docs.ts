@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { compile } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { buildDocs, type DocsFormat } from '../docs/build-docs.js';
+import { buildDocs, missingLocaleWarnings, type DocsFormat } from '../docs/build-docs.js';
 import { TemplateError } from '../emit/templates.js';
 import { writeBundle } from '../write/write-bundle.js';
 import type { Console } from './console.js';
@@ -35,8 +35,9 @@ export function runDocs(args: DocsArgs, out: Console): number {
   const result = compile(read.sources, { templates: loaded.templates, emit: false, externalDefinitions: read.external, backupTime: FIXED_BACKUP_TIME });
   const diagnostics = [...inputs, ...result.diagnostics];
   if (!result.model || hasErrors(diagnostics)) return fail(out, diagnostics, texts);
-  out.progress('writing the docs…');
   const input = { model: result.model, external: read.external, includeExternal: args.includeAdmx };
+  diagnostics.push(...missingLocaleWarnings(input, locales));
+  out.progress('writing the docs…');
   let files;
   try {
     files = buildDocs(input, { templates: loaded.templates, format: args.format, locales });

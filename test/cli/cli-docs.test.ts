@@ -33,6 +33,14 @@ describe('gpforge docs', () => {
     expect(readFileSync(join(out, 'de-DE/policies/GpforgeWindowsUpdate/AutoUpdateCfg.md'), 'utf8')).toMatch(/^# Automatische Updates konfigurieren\n/);
   });
 
+  it('warns GPF3301 for a --locale no definitions file has, and writes its pages in the default language', () => {
+    const out = join(tempDir(), 'docs');
+    const run = gpforge(['docs', '--locale', 'fr-FR', '--out', out]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain("warning GPF3301: docs: no definitions file has locale 'fr-FR' (they have en-US, de-DE)");
+    expect(readFileSync(join(out, 'fr-FR/policies/GpforgeWindowsUpdate/AutoUpdateCfg.html'), 'utf8')).toContain('<h1>Configure Automatic Updates</h1>');
+  });
+
   it('uses --templates overrides, and names a broken one (GPF1015) leaving --out as it was', () => {
     const templates = tempDir();
     mkdirSync(join(templates, 'docs'));
