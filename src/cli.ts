@@ -11,6 +11,8 @@ import type { Outcome } from './cli/run-admx.js';
 import type { Console } from './cli/console.js';
 import type { DiagnosticFormat } from './diagnostics/format.js';
 import { fastOutput } from './cli/fast-output.js';
+// The kinds table alone (no imports of its own): --help lists its names.
+import { OUTPUT_KIND_NAMES } from './emit/output-kinds.js';
 
 const EXIT = { ok: 0, invalid: 1, usage: 2, internal: 3 } as const;
 
@@ -67,10 +69,17 @@ export async function main(argv: string[]): Promise<number> {
           .option('out', { type: 'string', default: 'out', describe: 'Bundle folder (replaced atomically)' })
           .option('check', { type: 'boolean', default: false, describe: 'Write nothing; exit 1 if out/ differs from what a build would write' })
           .option('templates', { type: 'string', describe: 'Folder of .hbs files overriding built-in templates of the same name' })
-          .option('zip', { type: 'string', describe: 'Also write the whole bundle as one reproducible zip file' }),
+          .option('zip', { type: 'string', describe: 'Also write the whole bundle as one reproducible zip file' })
+          .option('only', {
+            type: 'string',
+            array: true,
+            describe: `Write just these outputs, comma-separated (repeatable): ${OUTPUT_KIND_NAMES.join(', ')}`,
+          }),
       async (args) => {
         const { runBuild } = await import('./cli/run-build.js');
-        exitCode = runBuild(args, await consoleFor(args));
+        const { only, ...rest } = args;
+        const kinds = only === undefined ? undefined : await outputKinds(only);
+        exitCode = runBuild({ ...rest, ...(kinds !== undefined && { only: kinds }) }, await consoleFor(args));
       },
     )
     .command('validate', 'Validate the YAML only; exit 1 on any error', (y) => sourceOptions(y), async (args) => {
@@ -180,6 +189,15 @@ export async function main(argv: string[]): Promise<number> {
 
 /** A mistake in the command line itself (exit 2), as opposed to in the files it names. */
 class UsageError extends Error {}
+
+/** `--only` values as output kinds; an unknown name is a usage error listing the valid ones. */
+async function outputKinds(values: readonly string[]) {
+  const { parseOutputKinds } = await import('./emit/output-kinds.js');
+  const parsed = parseOutputKinds(values);
+  if ('kinds' in parsed) return parsed.kinds;
+  const names = parsed.unknown.map((name) => JSON.stringify(name)).join(', ');
+  throw new UsageError(`unknown --only output ${names}; valid outputs: ${OUTPUT_KIND_NAMES.join(', ')}`);
+}
 
 /**
  * Node ≥ 22.1 keeps compiled modules between runs (module.enableCompileCache) when asked before

@@ -9,6 +9,7 @@ import { emitBundle, type Bundle, type OmissionNote } from './emit/bundle.js';
 import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outputs.js';
 import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
+import { selectOutputs, type OutputKind } from './emit/output-kinds.js';
 import { TemplateError, type Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
 import type { GpoDefaults } from './model/build-gpo.js';
@@ -38,6 +39,8 @@ export interface CompileOptions {
   readonly tool?: ToolInfo;
   /** Set when `--templates DIR` overrides built-in templates: their outputs are checked. */
   readonly templateOverrides?: TemplateOverrides;
+  /** `build --only`: just these kinds of output (the manifest then lists just them). */
+  readonly only?: readonly OutputKind[];
 }
 
 export interface CompileResult {
@@ -97,7 +100,8 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   if (!bundle || hasErrors(diagnostics)) return done();
   diagnostics.push(...omissionWarnings(bundle.omissions, definitions));
   const inputs = sources.map((s) => ({ path: s.path, bytes: new TextEncoder().encode(s.text) }));
-  const files = options.tool ? [...bundle.files, ...emitManifest(bundle.files, inputs, options.tool)] : bundle.files;
+  const selected = options.only === undefined ? bundle.files : selectOutputs(bundle.files, options.only);
+  const files = options.tool ? [...selected, ...emitManifest(selected, inputs, options.tool)] : selected;
   return { diagnostics: sortDiagnostics(diagnostics), model, files };
 }
 

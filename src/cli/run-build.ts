@@ -11,6 +11,7 @@ import { readSources } from '../load/read-sources.js';
 import { readTemplateSources, templateOverrideNames } from '../load/template-sources.js';
 import { compareWithDisk } from '../write/check-bundle.js';
 import type { OutputFile } from '../emit/output-file.js';
+import type { OutputKind } from '../emit/output-kinds.js';
 import { writeBundle } from '../write/write-bundle.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
@@ -32,6 +33,8 @@ export interface BuildArgs {
   readonly check?: boolean;
   /** Also write the whole bundle as one reproducible zip. */
   readonly zip?: string;
+  /** `--only`: just these kinds of output (already checked by cli.ts). */
+  readonly only?: readonly OutputKind[];
 }
 
 /** This package's name and version, for manifest.json. */
@@ -100,6 +103,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
     backupTime: backupTime(),
     externalDefinitions: external.definitions,
     tool: toolInfo(),
+    ...(args.only !== undefined && { only: args.only }),
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];

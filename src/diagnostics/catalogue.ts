@@ -14,6 +14,13 @@ interface Entry {
 const error = <A extends unknown[]>(message: (...args: A) => string) => ({ severity: 'error' as const, message });
 const warning = <A extends unknown[]>(message: (...args: A) => string) => ({ severity: 'warning' as const, message });
 
+/** Up to a dozen known prefixes are listed; beyond that (Windows' templates have ~270) only a close match. */
+function knownPrefixes(known: readonly string[], suggestion: string | undefined): string {
+  if (suggestion !== undefined) return `did you mean '${suggestion}'?`;
+  if (known.length <= 12) return `known: ${known.join(', ') || 'none'}`;
+  return `none of the ${known.length} known prefixes is close to it`;
+}
+
 export const catalogue = {
   // ── GPF1xxx: load ────────────────────────────────────────────────────────────────────────
   GPF1001: error((detail: string) => `cannot read file: ${detail}`),
@@ -170,7 +177,7 @@ export const catalogue = {
 
   // ── GPF22xx: validate (GPO settings against definitions) ────────────────────────────────
   GPF2201: error((ref: string, suggestion?: string) => `unknown policy '${ref}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}`),
-  GPF2202: error((prefix: string, known: readonly string[]) => `no definitions with prefix or namespace '${prefix}'; known: ${known.join(', ') || 'none'} (pass --admx DIR for Windows' own templates)`),
+  GPF2202: error((prefix: string, known: readonly string[], suggestion?: string) => `no definitions with prefix or namespace '${prefix}'; ${knownPrefixes(known, suggestion)} (pass --admx DIR for Windows' own templates)`),
   GPF2203: error((ref: string, policyClass: string, section: string) => `'${ref}' is a ${policyClass} policy and cannot be set under '${section}:'`),
   GPF2204: error((id: string, known: readonly string[], suggestion?: string) => `policy has no element '${id}'${suggestion ? ` (did you mean '${suggestion}'?)` : ''}; elements: ${known.join(', ') || 'none'}`),
   GPF2205: error((id: string, type: string, expected: string) => `element '${id}' is ${type}: expected ${expected}`),

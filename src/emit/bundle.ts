@@ -11,6 +11,8 @@ import type { OutputFile } from './output-file.js';
 import { emitLgpoText } from './lgpo.js';
 import { emitRegistryPol } from './pol.js';
 import { emitRegFile } from './reg.js';
+import { emitGptIni } from './gpt-ini.js';
+import { emitSambaRestore } from './samba-restore.js';
 import type { Templates } from './templates.js';
 import { compareCodeUnits } from '../text/compare.js';
 
@@ -56,18 +58,26 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
 
 /**
  * out/gpo/<slug>/: apply.reg and undo.reg for machines without AD, Registry.pol per side and
- * lgpo.txt (both sides, LGPO's text form) for LGPO.
+ * lgpo.txt (both sides, LGPO's text form) for LGPO, GroupPolicy/ to copy over a machine's local
+ * GPO (gpt.ini, and Registry.pol for each side with records), samba/ and deploy-samba.sh for a
+ * Samba domain controller (samba-restore.ts).
  */
 function emitGpoFolder(gpo: Gpo, machine: RegistryPlan, user: RegistryPlan, templates: Templates): OutputFile[] {
   const dir = `gpo/${gpo.slug}`;
   const title = `${gpo.name} (gpforge)`;
   const undoPlans = [undoActions(machine), undoActions(user)];
   const notes = [...new Set([...undoNotes(machine), ...undoNotes(user)])];
+  const machinePol = emitRegistryPol(machine.actions);
+  const userPol = emitRegistryPol(user.actions);
   return [
     { path: `${dir}/apply.reg`, bytes: emitRegFile([machine, user], { title: `${title}: apply` }, templates) },
     { path: `${dir}/undo.reg`, bytes: emitRegFile(undoPlans, { title: `${title}: undo`, notes }, templates) },
     { path: `${dir}/lgpo.txt`, bytes: emitLgpoText([machine, user], title, templates) },
-    { path: `${dir}/Machine/Registry.pol`, bytes: emitRegistryPol(machine.actions) },
-    { path: `${dir}/User/Registry.pol`, bytes: emitRegistryPol(user.actions) },
+    { path: `${dir}/Machine/Registry.pol`, bytes: machinePol },
+    { path: `${dir}/User/Registry.pol`, bytes: userPol },
+    { path: `${dir}/GroupPolicy/gpt.ini`, bytes: emitGptIni(gpo, machine, user, templates) },
+    ...(machine.actions.length > 0 ? [{ path: `${dir}/GroupPolicy/Machine/Registry.pol`, bytes: machinePol }] : []),
+    ...(user.actions.length > 0 ? [{ path: `${dir}/GroupPolicy/User/Registry.pol`, bytes: userPol }] : []),
+    ...emitSambaRestore(gpo, { plan: machine, pol: machinePol }, { plan: user, pol: userPol }, templates),
   ];
 }

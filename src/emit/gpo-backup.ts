@@ -25,15 +25,12 @@ import type { Templates } from './templates.js';
 import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine } from './xml-escape.js';
 import { encodeUtf16le } from './utf16le.js';
 import { compareCodeUnits } from '../text/compare.js';
+import { extensionNames, MACHINE_TOOL_GUID, REGISTRY_CSE_GUID, sideVersion, USER_TOOL_GUID } from './gpo-version.js';
 
 /** Namespace of Backup.xml (FORMATS.md e.2). */
 export const GPO_OPERATIONS_NAMESPACE = 'http://www.microsoft.com/GroupPolicy/GPOOperations';
 /** Namespace of bkupInfo.xml and manifest.xml (FORMATS.md e.3, e.4). */
 export const BACKUP_MANIFEST_NAMESPACE = 'http://www.microsoft.com/GroupPolicy/GPOOperations/Manifest';
-/** Registry client-side extension and the Administrative Templates tool GUIDs (FORMATS.md e.2). */
-export const REGISTRY_CSE_GUID = '{35378EAC-683F-11D2-A89A-00C04FBBCFA2}';
-export const MACHINE_TOOL_GUID = '{D02B1F72-3407-48AE-BA88-E8213C6761F1}';
-export const USER_TOOL_GUID = '{D02B1F73-3407-48AE-BA88-E8213C6761F1}';
 /** The group GPMC lists GPO.cmt under (FORMATS.md e.2). */
 export const UNKNOWN_EXTENSION_GUID = '{F15C46CD-82A0-4C2D-A210-5D0D3182A418}';
 /** Replaces GPMC's copyright comment after the XML declaration (FORMATS.md e.2). */
@@ -192,8 +189,8 @@ function backupXmlView(input: GpoBackupInput, payloads: readonly Payload[]): Bac
     securityDescriptor: GPO_SECURITY_DESCRIPTOR,
     displayName: cdataOrText(gpo.name),
     options: cdataOrText('0'),
-    userVersionNumber: cdataOrText(String(sideVersion(user))),
-    machineVersionNumber: cdataOrText(String(sideVersion(machine))),
+    userVersionNumber: cdataOrText(String(backupVersion(sideVersion(gpo, user)))),
+    machineVersionNumber: cdataOrText(String(backupVersion(sideVersion(gpo, machine)))),
     machineExtensionGuids: extensionGuids(machine, MACHINE_TOOL_GUID),
     userExtensionGuids: extensionGuids(user, USER_TOOL_GUID),
     extensions: extensionViews(gpo, payloads),
@@ -248,15 +245,15 @@ function bkupInfoView(gpo: Gpo, backupTime: Date): BkupInfoView {
   };
 }
 
-/** (v << 16) | v with v = 1 for a side with settings, else 0 (FORMATS.md e.2). */
-function sideVersion(plan: RegistryPlan): number {
-  const v = plan.actions.length > 0 ? 1 : 0;
-  return (v << 16) | v;
+/** (v << 16) | v: GPMC writes both halves equal (FORMATS.md e.2). */
+function backupVersion(v: number): number {
+  return v * 0x10000 + v;
 }
 
 /** `[{CSE}{tool}]` for a side with settings, else null (empty element) (FORMATS.md e.2). */
 function extensionGuids(plan: RegistryPlan, toolGuid: string): string | null {
-  return plan.actions.length > 0 ? cdataOrText(`[${REGISTRY_CSE_GUID}${toolGuid}]`) : null;
+  const names = extensionNames(plan, toolGuid);
+  return names === undefined ? null : cdataOrText(names);
 }
 
 function hasComment(gpo: Gpo): gpo is Gpo & { readonly comment: string } {

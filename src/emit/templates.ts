@@ -13,7 +13,11 @@ import type { AdmView } from './adm.js';
 import type { AdmlView } from './adml.js';
 import type { AdmxView } from './admx.js';
 import type { BackupManifestView, BackupXmlView, BkupInfoView } from './gpo-backup.js';
+import type { DeploySambaView } from './deploy-samba.js';
+import type { GptIniView } from './gpt-ini.js';
 import type { LgpoView } from './lgpo.js';
+import type { SambaPolXmlView } from './samba-pol-xml.js';
+import type { SambaGptIniView } from './samba-restore.js';
 import type { RegView } from './reg.js';
 import type { RootView } from '../docs/emit-html.js';
 import type { MarkdownGpoView, MarkdownIndexView, MarkdownPolicyView, MarkdownRootView } from '../docs/emit-markdown.js';
@@ -48,6 +52,10 @@ const OUTPUT_TEMPLATES = {
   'gpo-backup/Backup.xml': slot<BackupXmlView>(),
   'gpo-backup/bkupInfo.xml': slot<BkupInfoView>(),
   'gpo-backup/manifest.xml': slot<BackupManifestView>(),
+  'gpt.ini': slot<GptIniView>(),
+  'samba/Registry.pol.xml': slot<SambaPolXmlView>(),
+  'samba/GPT.INI.xml': slot<SambaGptIniView>(),
+  'deploy-samba.sh': slot<DeploySambaView>(),
   'docs/root.html': slot<RootView>(),
   'docs/index.html': slot<IndexView>(),
   'docs/policy.html': slot<PolicyPageView>(),

@@ -24,6 +24,9 @@ export function gpoSlug(name: string): string {
   return slug === '' ? 'gpo' : slug.slice(0, 80).replace(/-+$/, '');
 }
 
+/** A GPO file without `version:` is at version 1 on each side that has settings (FORMATS.md e.2). */
+export const DEFAULT_GPO_VERSION = 1;
+
 export interface GpoDefaults {
   readonly domain?: string;
   readonly domainController?: string;
@@ -40,6 +43,7 @@ export function buildGpo(source: ValidatedGpo, defaults: GpoDefaults = {}): Gpo 
     id,
     backupId: braced(uuidv5(`backup:${id}`, GPFORGE_NAMESPACE)),
     ...(input.comment !== undefined && { comment: input.comment }),
+    version: input.version ?? DEFAULT_GPO_VERSION,
     environment: {
       domain,
       domainGuid: `{${uuidv5(`domain:${domain.toLowerCase()}`, GPFORGE_NAMESPACE)}}`,

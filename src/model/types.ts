@@ -321,6 +321,8 @@ export interface Gpo {
   /** Backup folder GUID, "{...}" uppercase, derived from `id` (stable). */
   readonly backupId: string;
   readonly comment?: string;
+  /** Version counter (1..65535) of each side that has settings: gpt.ini, Backup.xml, Samba. */
+  readonly version: number;
   readonly environment: GpoEnvironment;
   readonly computer: GpoSide;
   readonly user: GpoSide;

@@ -96,6 +96,13 @@ export const GpoSchema = strictObject(
     name: Type.String({ minLength: 1, maxLength: 255, description: 'GPO display name.' }),
     id: Type.Optional(Type.String({ pattern: GUID, description: 'GPO GUID in braces; default: a stable UUID derived from the name.' })),
     comment: Type.Optional(Type.String({ description: 'GPO description (GPO.cmt in the backup).' })),
+    version: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        maximum: 65535,
+        description: 'Version of each side that has settings (gpt.ini, GPO backup, Samba); default 1. Windows re-applies a local GPO only when it grows: raise it with every change.',
+      }),
+    ),
     domain: Type.Optional(Type.String({ minLength: 1, description: 'Source domain written into the backup (default example.com).' })),
     domainController: Type.Optional(Type.String({ minLength: 1, description: 'Source domain controller written into the backup (default dc.<domain>).' })),
     computer: Type.Optional(SideSchema),

@@ -1,31 +1,16 @@
 /**
- * Headless Chromium for browser tests (issue 13): Debian's `chromium` package (or
- * GPFORGE_CHROMIUM), driven by playwright-core, which never downloads a browser. Tests skip with
- * browserMissing() as the reason where it is absent. Playwright gives each launch a fresh
- * temporary profile and removes it on close; the flags keep Chromium off the network.
+ * Headless Chromium for the docs' browser tests (issue 13), with Debian's Chromium and the flags
+ * of test/screenshots/chromium.ts. Started through playwright's launchServer so the test knows
+ * the browser's PID: closeBrowser() kills it by that PID if closing fails or hangs, so it never
+ * outlives the test. Playwright gives each launch a fresh temporary profile and removes it.
  */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type BrowserServer } from 'playwright-core';
-
-export const CHROMIUM = process.env.GPFORGE_CHROMIUM ?? '/usr/bin/chromium';
+import { CHROMIUM_ARGS, CHROMIUM_PATH, CHROMIUM_SKIP_NOTE, chromiumAvailable } from '../screenshots/chromium.js';
 
 /** Why browser tests skip, or undefined when Chromium is there. */
 export function browserMissing(): string | undefined {
-  return existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found (install Debian's chromium or set GPFORGE_CHROMIUM): browser tests skipped`;
+  return chromiumAvailable() ? undefined : CHROMIUM_SKIP_NOTE;
 }
-
-const ARGS = [
-  '--headless',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-  // Root (CI containers) cannot use Chromium's sandbox.
-  ...(process.getuid?.() === 0 ? ['--no-sandbox'] : []),
-];
 
 /** A running Chromium: the server owns the process (its PID), the browser is the connection to it. */
 export interface RunningBrowser {
@@ -34,7 +19,7 @@ export interface RunningBrowser {
 }
 
 export async function launchBrowser(): Promise<RunningBrowser> {
-  const server = await chromium.launchServer({ executablePath: CHROMIUM, args: ARGS, headless: true, timeout: 60_000 });
+  const server = await chromium.launchServer({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS, '--disable-dev-shm-usage'], headless: true, timeout: 60_000 });
   try {
     return { server, browser: await chromium.connect(server.wsEndpoint()) };
   } catch (error) {
@@ -42,7 +27,6 @@ export async function launchBrowser(): Promise<RunningBrowser> {
     throw error;
   }
 }
-
 /** Closes the browser; if that fails or hangs, kills its process by its PID, so it never outlives the test. */
 export async function closeBrowser(running: { readonly server: BrowserServer; readonly browser?: Browser } | undefined): Promise<void> {
   if (running === undefined) return;

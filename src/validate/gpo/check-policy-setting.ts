@@ -40,7 +40,7 @@ export function checkPolicySetting(
 function resolve(r: Reporter, catalogue: PolicyCatalogue, ref: string, at: { key: DataPath }): Policy | undefined {
   const found = catalogue.lookup(ref);
   if ('found' in found) return found.found;
-  if ('unknownPrefix' in found) r.report('GPF2202', at, found.unknownPrefix, found.known);
+  if ('unknownPrefix' in found) r.report('GPF2202', at, found.unknownPrefix, found.known, found.suggestion);
   else if ('ambiguous' in found) r.report('GPF2219', at, ref, found.namespaces);
   else r.report('GPF2201', at, ref, found.suggestion);
   return undefined;

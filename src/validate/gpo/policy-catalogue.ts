@@ -7,7 +7,7 @@ import { closestName } from '../closest-name.js';
 
 export type Lookup =
   | { readonly found: Policy }
-  | { readonly unknownPrefix: string; readonly known: readonly string[] }
+  | { readonly unknownPrefix: string; readonly known: readonly string[]; readonly suggestion?: string }
   | { readonly unknownPolicy: string; readonly suggestion?: string }
   | { readonly ambiguous: string; readonly namespaces: readonly string[] };
 
@@ -40,7 +40,10 @@ export function buildCatalogue(files: readonly DefinitionsFile[]): PolicyCatalog
       const prefix = ref.slice(0, colon);
       const id = ref.slice(colon + 1);
       const scopes = byScope.get(prefix.toLowerCase());
-      if (!scopes) return { unknownPrefix: prefix, known: prefixes };
+      if (!scopes) {
+        const suggestion = closestName(prefix, prefixes);
+        return suggestion === undefined ? { unknownPrefix: prefix, known: prefixes } : { unknownPrefix: prefix, known: prefixes, suggestion };
+      }
       const matches = scopes.filter((scope) => scope.policies.has(id));
       const [match] = matches;
       if (matches.length > 1) return { ambiguous: ref, namespaces: matches.map((m) => m.namespace) };
