@@ -105,6 +105,27 @@ export async function main(argv: string[]): Promise<number> {
       },
     )
     .command(
+      'docs',
+      'Write the policy explorer (HTML, with gpedit-style dialogs) or Markdown docs, and a report per GPO',
+      (y) =>
+        y
+          .option('src', { type: 'string', array: true, default: ['policies'], describe: 'YAML file or folder of YAML files (repeatable)' })
+          .option('admx', { type: 'string', array: true, describe: 'Folder (or .admx) of existing templates GPO files may use (repeatable)' })
+          .option('include-admx', { type: 'boolean', default: false, describe: 'Document the --admx templates\' policies too' })
+          .option('out', { type: 'string', default: 'out/docs', describe: 'Docs folder (replaced atomically)' })
+          .option('locale', { type: 'string', array: true, describe: 'Languages to write, one page set each (repeatable; default: the definitions\' locales)' })
+          .option('format', { choices: ['html', 'markdown'] as const, default: 'html' as const, describe: 'html (the explorer) or markdown (for GitHub)' })
+          .option('templates', { type: 'string', describe: 'Folder of .hbs files overriding built-in templates of the same name' })
+          .option('quiet', { type: 'boolean', default: false, describe: 'Print diagnostics only: no summary, no progress' })
+          .option('verbose', { type: 'boolean', default: false, describe: 'Also list every file written' }),
+      async (args) => {
+        const { runDocs } = await import('./cli/run-docs.js');
+        const { src, admx, out, locale, format, templates, quiet, verbose } = args;
+        const console = await consoleFor({ format: 'text', quiet, verbose });
+        exitCode = runDocs({ src, out, format, includeAdmx: args.includeAdmx, ...(admx && { admx }), ...(locale && { locale }), ...(templates !== undefined && { templates }) }, console);
+      },
+    )
+    .command(
       'import <path>',
       'Turn existing ADMX/ADML or .adm into definitions YAML, and GPOs (GPMC backup or backup set, Registry.pol, .reg, LGPO text) into GPO YAML',
       (y) =>
@@ -155,7 +176,7 @@ export async function main(argv: string[]): Promise<number> {
         exitCode = await runDiff({ base: args.base, head: args.head, src: args.src, admx: args.admx, format: args.format, failOn: args.failOn });
       },
     )
-    .demandCommand(1, 'Name a command: init, build, validate, schema, diff, import or lint')
+    .demandCommand(1, 'Name a command: init, build, validate, schema, docs, diff, import or lint')
     .strict()
     .help()
     .version()

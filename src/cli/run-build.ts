@@ -61,8 +61,8 @@ function backupTime(): Date {
  * their warnings (vendor oddities Windows tolerates, which the admin cannot fix) as one line per
  * folder (GPF1018), so a CI log stays about the admin's own files.
  */
-export function readExternal(paths: readonly string[]) {
-  const results = paths.map((path) => readPolicyDefinitions(path));
+export function readExternal(paths: readonly string[], locales?: readonly string[]) {
+  const results = paths.map((path) => readPolicyDefinitions(path, locales));
   const summarized = results.flatMap((r, i) => {
     const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
     const rest = r.diagnostics.filter((d) => d.severity !== 'warning');
@@ -76,7 +76,7 @@ export function readExternal(paths: readonly string[]) {
 }
 
 /** Built-in templates, overlaid by --templates; a broken override is the user's error (GPF1015). */
-function loadTemplates(dir: string | undefined): { templates?: Templates; diagnostics: Diagnostic[] } {
+export function loadTemplates(dir: string | undefined): { templates?: Templates; diagnostics: Diagnostic[] } {
   try {
     return { templates: dir === undefined ? builtInTemplates() : compileTemplates(readTemplateSources(dir)), diagnostics: [] };
   } catch (error) {

@@ -4,11 +4,10 @@
  */
 import { performance } from 'node:perf_hooks';
 import { diagnostic, hasErrors } from '../diagnostics/diagnostic.js';
-import { readSources } from '../load/read-sources.js';
 import { buildProjectSchema } from '../schema/build-project-schema.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import type { Console } from './console.js';
-import { readExternal } from './run-build.js';
+import { readInputs } from './read-inputs.js';
 
 export interface SchemaArgs {
   readonly src: readonly string[];
@@ -19,15 +18,11 @@ export interface SchemaArgs {
 
 export function runSchema(args: SchemaArgs, out: Console): number {
   const started = performance.now();
-  const read = readSources(args.src);
-  if ((args.admx ?? []).length > 0) out.progress('reading --admx templates…');
-  const external = readExternal(args.admx ?? []);
-  const texts = new Map([...read.sources.map((s) => [s.path, s.text] as const), ...external.texts]);
-  const inputs = [...read.diagnostics, ...external.diagnostics];
+  const { sources, external, texts, diagnostics: inputs } = readInputs(args.src, args.admx, out);
   if (hasErrors(inputs)) return fail(out, inputs, texts);
   const result = buildProjectSchema({
-    sources: read.sources,
-    external: external.definitions,
+    sources,
+    external,
     admx: args.admx ?? [],
     ...(args.locale !== undefined && { locale: args.locale }),
   });

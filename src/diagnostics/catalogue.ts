@@ -217,6 +217,7 @@ export const catalogue = {
   GPF3001: error((what: string, value: string, other: string) => `${what} '${value}' is already used by ${other}`),
   GPF3002: warning((prefix: string, other: string) => `prefix '${prefix}' is also used by ${other}; GPO files can address these policies by namespace:policyId`),
   GPF3003: warning((value: string, effect: string, other: string, at: string, otherEffect: string) => `${value}: this GPO ${effect}, GPO '${other}' (${at}) ${otherEffect}; which one applies depends on GPO link order`),
+  GPF3301: warning((locale: string, known: string) => `docs: no definitions file has locale '${locale}' (they have ${known}); its pages show each text in its file's default language`),
   GPF3101: warning((what: string) => `legacy .adm only: ${what} (ADMX, .reg and Registry.pol are complete)`),
   // Intune output (src/emit/intune*.ts): GPO entries out/intune leaves out, at their GPO YAML line.
   GPF3201: warning((policy: string, why: string) => `Intune: no OMA-URI for '${policy}' that gpforge can derive with certainty: ${why}; out/intune leaves it out`),

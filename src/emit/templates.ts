@@ -21,6 +21,10 @@ import type { LgpoView } from './lgpo.js';
 import type { SambaPolXmlView } from './samba-pol-xml.js';
 import type { SambaGptIniView } from './samba-restore.js';
 import type { RegView } from './reg.js';
+import type { RootView } from '../docs/emit-html.js';
+import type { MarkdownGpoView, MarkdownIndexView, MarkdownPolicyView, MarkdownRootView } from '../docs/emit-markdown.js';
+import type { PolicyPageView } from '../docs/policy-view.js';
+import type { GpoPageView, IndexView } from '../docs/site-views.js';
 
 type HandlebarsEnv = ReturnType<typeof HandlebarsRuntime.create>;
 
@@ -56,6 +60,16 @@ const OUTPUT_TEMPLATES = {
   'deploy-samba.sh': slot<DeploySambaView>(),
   'intune-json': slot<IntuneJsonView>(),
   'intune-csv': slot<IntuneCsvView>(),
+  'docs/root.html': slot<RootView>(),
+  'docs/index.html': slot<IndexView>(),
+  'docs/policy.html': slot<PolicyPageView>(),
+  'docs/gpo.html': slot<GpoPageView>(),
+  'docs/explorer.css': slot<Record<string, never>>(),
+  'docs/explorer.js': slot<Record<string, never>>(),
+  'docs/root.md': slot<MarkdownRootView>(),
+  'docs/README.md': slot<MarkdownIndexView>(),
+  'docs/policy.md': slot<MarkdownPolicyView>(),
+  'docs/gpo.md': slot<MarkdownGpoView>(),
 };
 
 type ViewOf<S> = S extends ViewSlot<infer V> ? V : never;

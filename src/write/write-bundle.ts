@@ -15,9 +15,13 @@ export function writeBundle(outDir: string, files: readonly OutputFile[]): void 
   const previous = join(parent, `.${basename(outDir)}.gpforge-old-${process.pid}`);
   rmSync(staging, { recursive: true, force: true });
   try {
+    // Thousands of files share a few folders (gpforge docs): make each folder once.
+    const made = new Set<string>();
     for (const file of files) {
       const target = join(staging, ...file.path.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
+      const folder = dirname(target);
+      if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+      made.add(folder);
       writeFileSync(target, file.bytes);
     }
     mkdirSync(staging, { recursive: true });

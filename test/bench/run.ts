@@ -129,3 +129,7 @@ await import('./registry-pol.js');
 // gpforge diff of two revisions against one validate (issue 12).
 const { benchDiff } = await import('./diff.js');
 benchDiff();
+
+// gpforge docs over the Windows corpus: generation time and search index size (issue 13).
+const { benchDocs } = await import('./docs.js');
+benchDocs();

@@ -10,9 +10,9 @@ export const CHROMIUM_PATH = process.env.GPFORGE_CHROMIUM ?? '/usr/bin/chromium'
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
 export const CHROMIUM_SKIP_NOTE = `browser tests: no Chromium at ${CHROMIUM_PATH}; apt-get install chromium (or set GPFORGE_CHROMIUM)`;
 
+/** Chromium's flags: no sandbox (CI runs as root), and nothing that reaches the network. */
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 }

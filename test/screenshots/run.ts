@@ -4,10 +4,11 @@
  */
 import { mkdirSync } from 'node:fs';
 import { CHROMIUM_SKIP_NOTE, chromiumAvailable } from './chromium.js';
+import { docsScreenshots } from './docs.js';
 import { editorScreenshots } from './editor.js';
 
 const OUT = 'test/screenshots/images';
-const SCREENSHOTS: readonly ((outDir: string) => Promise<{ path: string }[]>)[] = [editorScreenshots];
+const SCREENSHOTS: readonly ((outDir: string) => Promise<{ path: string }[]>)[] = [editorScreenshots, docsScreenshots];
 
 if (!chromiumAvailable()) {
   console.error(CHROMIUM_SKIP_NOTE);
