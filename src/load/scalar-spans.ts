@@ -43,7 +43,8 @@ function readTree(text: string): ReadNode | undefined {
     const frame = stack.pop();
     if (!frame) return;
     const { kind, result } = state as State & { kind: string | null; result: unknown };
-    stack.at(-1)?.children.push({ open: frame.open, close: state.position, kind, result, children: frame.children });
+    const node: ReadNode = { open: frame.open, close: state.position, kind, result, children: frame.children };
+    stack.at(-1)?.children.push(sameNode(node, node.children[0]) ? (node.children[0] as ReadNode) : node);
   };
   try {
     load(text, { schema: CORE_SCHEMA, listener });
@@ -52,6 +53,14 @@ function readTree(text: string): ReadNode | undefined {
   }
   const top = stack[0]?.children;
   return top?.length === 1 ? top[0] : undefined;
+}
+
+/**
+ * js-yaml reports a flow collection that is an item of a block sequence twice, one open and close
+ * inside the other around the very same collection: the inner one stands for both.
+ */
+function sameNode(outer: ReadNode, inner: ReadNode | undefined): boolean {
+  return inner !== undefined && outer.children.length === 1 && typeof outer.result === 'object' && outer.result !== null && inner.result === outer.result && inner.kind === outer.kind;
 }
 
 /** The span of the scalar at `path` (or its key), as `yaml` gives it; undefined when not sure. */

@@ -31,6 +31,7 @@ const SNIPPETS: Record<string, string> = {
   'compact nested sequences': 'a:\n- - b\n  - c\n- d: e\n  f: g\n',
   'indented top level': '  a: b\n  c: d\n',
   'colons and hashes in text': 'a: http://x:80/#y\nb: c#d\n',
+  'flow collections as block items': 'c:\n  - { id: A, parent: w:W }\n  - {id: B, parent: X}\n  - [d, e]\n  -   { f: [g, {h: i}] }\n',
 };
 
 
@@ -60,6 +61,10 @@ describe('scalar positions without the yaml Document', () => {
 
   it.each(Object.entries(SNIPPETS))('%s', (name, text) => {
     expectSameSpans(name, text);
+  });
+
+  it('answers inside flow mappings that are block sequence items (how import writes categories)', () => {
+    expect(expectSameSpans('flow.yaml', SNIPPETS['flow collections as block items'] ?? '')).toBe(22);
   });
 
   it('answers for every scalar of the bench inputs, as yaml does', () => {
