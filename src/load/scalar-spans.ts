@@ -109,6 +109,7 @@ function scalarSpan(text: string, node: ReadNode): Span | undefined {
   if (end <= start) return undefined;
   const source = text.slice(start, end);
   if (/[\r\n]/.test(source) || '|>!&*'.includes(source[0] ?? '|')) return undefined;
+  if (source === node.result && PLAIN_WORD.test(source)) return { start, end }; // reads as itself: no need to read it
   let alone: unknown;
   try {
     alone = load(source, { schema: CORE_SCHEMA });
@@ -117,6 +118,13 @@ function scalarSpan(text: string, node: ReadNode): Span | undefined {
   }
   return Object.is(alone, node.result) ? { start, end } : undefined;
 }
+
+/**
+ * A plain scalar that the core schema reads as the very same string: a letter or `_`, then
+ * letters, digits, `_`, `.` or `-`, and none of the null or boolean words (numbers start with a
+ * digit, a sign or `.`). Most ids and names are such words.
+ */
+export const PLAIN_WORD = /^(?!(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)[A-Za-z_][\w.-]*$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
