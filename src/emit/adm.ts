@@ -156,6 +156,7 @@ const UNREADABLE = /[\u0000-\u0008\u000b-\u001f\u007f]|[\ud800-\udbff](?![\udc00
 
 /** A `[strings]` value (the part between the quotes), escaped as the file comment says. */
 export function escapeAdmString(text: string): string {
+  if (!/[\r\n\\\u0000-\u0008\u000b-\u001f\u007f\ud800-\udfff]/.test(text)) return text; // nothing to escape (most texts)
   return text
     .replace(/\r\n?/g, '\n')
     .replace(UNREADABLE, '\ufffd')
@@ -165,6 +166,7 @@ export function escapeAdmString(text: string): string {
 
 /** `"text"` for a body string (KEYNAME, VALUENAME, VALUE ...), or null when it cannot be quoted. */
 export function quoteAdm(text: string): string | null {
+  if (!/["\u0000-\u001f\u007f\ud800-\udfff]/.test(text)) return `"${text}"`; // most text: no quote, control or surrogate at all
   return /["\u0000-\u001f\u007f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(text) ? null : `"${text}"`;
 }
 
@@ -287,9 +289,7 @@ function hasPolicies(category: Category, ctx: RenderContext): boolean {
  * the spaces between them (found by the hostile-strings property test).
  */
 function encodeAdm(text: string): Uint8Array {
-  const crlf = text
-    .split(/\r?\n/)
-    .map((line) => (/^[ ]+$/.test(line) ? '' : line))
-    .join('\r\n');
+  // As splitting on /\r?\n/, blanking lines of spaces and joining with CRLF, without the arrays.
+  const crlf = text.replace(/\r?\n/g, '\r\n').replace(/(^|\n) +(?=\r\n|$)/g, '$1');
   return encodeUtf16le(crlf, { bom: true });
 }

@@ -11,12 +11,15 @@ import { xmlAttrs, type AttrValue, type XmlAttr } from './xml-escape.js';
 /** `entries` in order (undefined = absent); those with an XSD default (xsd-defaults.ts) follow the rule above. */
 export function writtenAttrs(node: AsWritten, entries: Readonly<Record<string, AttrValue>>): XmlAttr[] {
   const kept: Record<string, AttrValue> = {};
-  for (const [name, value] of Object.entries(entries)) {
+  for (const name of Object.keys(entries)) {
+    const value = entries[name];
+    if (value === undefined) continue;
     const fallback = xsdDefault(name);
-    const isDefault = fallback !== undefined && String(value) === String(fallback);
-    kept[name] = isDefault && !node.explicit?.includes(name) ? undefined : value;
+    if (fallback === undefined || String(value) !== String(fallback) || node.explicit?.includes(name)) kept[name] = value;
   }
-  return [...xmlAttrs(kept), ...extraAttrs(node.extraAttributes)];
+  const attrs = xmlAttrs(kept);
+  if (node.extraAttributes) attrs.push(...extraAttrs(node.extraAttributes));
+  return attrs;
 }
 
 /** Attributes kept verbatim (names are XML names already; values are escaped here). */

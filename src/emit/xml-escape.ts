@@ -17,6 +17,8 @@
 /** XML 1.0 `Char` production; in `u` mode a lone surrogate is its own code point and fails. */
 const XML_CHARS = /^[\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]*$/u;
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+/** Anything but XML characters of the BMP: most texts have none, and then need no `u`-mode scan. */
+const BEYOND_XML_BMP = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
 
 const TEXT_ESCAPES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '\r': '&#13;' };
 const SINGLE_LINE_ESCAPES: Readonly<Record<string, string>> = { ...TEXT_ESCAPES, '\n': '&#10;' };
@@ -47,7 +49,7 @@ export function escapeXmlAttribute(s: string): string {
 }
 
 function escapeWith(s: string, pattern: RegExp, table: Readonly<Record<string, string>>): string {
-  const bad = NOT_XML_CHAR.exec(s);
+  const bad = BEYOND_XML_BMP.test(s) ? NOT_XML_CHAR.exec(s) : null;
   if (bad) {
     const codePoint = (bad[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
     throw new Error(
@@ -89,6 +91,10 @@ export function onlyIfTrue(flag: boolean): true | undefined {
  * every line break CRLF (template files may use LF or CRLF), exactly one final CRLF.
  */
 export function encodeXmlUtf8Crlf(text: string): Uint8Array {
-  const crlf = text.replace(/\r\n|\r|\n/g, '\r\n').replace(/(?:\r\n)*$/, '\r\n');
-  return new TextEncoder().encode(crlf.startsWith('\uFEFF') ? crlf.slice(1) : crlf);
+  const crlf = text.replace(/\r\n|\r|\n/g, '\r\n');
+  // The trailing line breaks become one; a loop, as a `(?:\r\n)*$` search tries every position.
+  let end = crlf.length;
+  while (end >= 2 && crlf.startsWith('\r\n', end - 2)) end -= 2;
+  const single = `${crlf.slice(crlf.startsWith('\uFEFF') ? 1 : 0, end)}\r\n`;
+  return new TextEncoder().encode(single);
 }

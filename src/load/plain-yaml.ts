@@ -45,18 +45,27 @@ const OBJECT_KEY = '[object Object]';
 const MAX_KEY_LENGTH = 100;
 
 /**
- * Aliases, directives, explicit (`?`) and flow-collection keys. An alias is a whole node, so it
- * follows indentation, `-`, `:`, `?`, `[`, `{` or `,` (a `?` key indicator the same but `:`);
- * text inside scalars rarely matches, and
- * when it does the `yaml` package reads the file, which is merely slower. (Anchors without
- * aliases read the same in both.) This must never miss an alias: js-yaml would share the node.
+ * Directives, explicit (`?`) and flow-collection keys. Text inside scalars rarely matches, and
+ * when it does the `yaml` package reads the file, which is merely slower.
  */
-const NOT_PLAIN = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]|^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const NOT_PLAIN = /^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+
+/**
+ * Aliases must never reach js-yaml, which would share the node (and so let an alias bomb through
+ * `yaml`'s alias limit). An alias is a whole node, so it follows indentation, `-`, `:`, `?`, `[`,
+ * `{` or `,`; and it needs an anchor (`&name`), a node property, so one that follows a line start,
+ * white space, a flow indicator or `:` (js-yaml refuses an alias without its anchor, and then the
+ * `yaml` package reads the file). Only a text that looks as if it had both is left to `yaml`:
+ * a `*` starting a line of prose is common in explain texts, an anchor-like `&` is not.
+ * (Anchors without aliases read the same in both.)
+ */
+const ALIAS_LIKE = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]/m;
+const ANCHOR_LIKE = /(?:^|[\s[{,:\uFEFF])&[^\s,[\]{}]/;
 
 class NotPlain extends Error {}
 
 export function readPlainYaml(text: string): PlainYaml | undefined {
-  if (NOT_PLAIN.test(text)) return undefined;
+  if (NOT_PLAIN.test(text) || (ALIAS_LIKE.test(text) && ANCHOR_LIKE.test(text))) return undefined;
   try {
     const loaded: unknown = load(text, { schema: CORE_SCHEMA });
     if (loaded === undefined) return undefined;

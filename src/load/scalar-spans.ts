@@ -43,7 +43,8 @@ function readTree(text: string): ReadNode | undefined {
     const frame = stack.pop();
     if (!frame) return;
     const { kind, result } = state as State & { kind: string | null; result: unknown };
-    stack.at(-1)?.children.push({ open: frame.open, close: state.position, kind, result, children: frame.children });
+    const node: ReadNode = { open: frame.open, close: state.position, kind, result, children: frame.children };
+    stack.at(-1)?.children.push(sameNode(node, node.children[0]) ? (node.children[0] as ReadNode) : node);
   };
   try {
     load(text, { schema: CORE_SCHEMA, listener });
@@ -52,6 +53,14 @@ function readTree(text: string): ReadNode | undefined {
   }
   const top = stack[0]?.children;
   return top?.length === 1 ? top[0] : undefined;
+}
+
+/**
+ * js-yaml reports a flow collection that is an item of a block sequence twice, one open and close
+ * inside the other around the very same collection: the inner one stands for both.
+ */
+function sameNode(outer: ReadNode, inner: ReadNode | undefined): boolean {
+  return inner !== undefined && outer.children.length === 1 && typeof outer.result === 'object' && outer.result !== null && inner.result === outer.result && inner.kind === outer.kind;
 }
 
 /** The span of the scalar at `path` (or its key), as `yaml` gives it; undefined when not sure. */
@@ -100,6 +109,7 @@ function scalarSpan(text: string, node: ReadNode): Span | undefined {
   if (end <= start) return undefined;
   const source = text.slice(start, end);
   if (/[\r\n]/.test(source) || '|>!&*'.includes(source[0] ?? '|')) return undefined;
+  if (source === node.result && PLAIN_WORD.test(source)) return { start, end }; // reads as itself: no need to read it
   let alone: unknown;
   try {
     alone = load(source, { schema: CORE_SCHEMA });
@@ -108,6 +118,13 @@ function scalarSpan(text: string, node: ReadNode): Span | undefined {
   }
   return Object.is(alone, node.result) ? { start, end } : undefined;
 }
+
+/**
+ * A plain scalar that the core schema reads as the very same string: a letter or `_`, then
+ * letters, digits, `_`, `.` or `-`, and none of the null or boolean words (numbers start with a
+ * digit, a sign or `.`). Most ids and names are such words.
+ */
+export const PLAIN_WORD = /^(?!(?:[Nn]ull|NULL|[Tt]rue|TRUE|[Ff]alse|FALSE)$)[A-Za-z_][\w.-]*$/;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

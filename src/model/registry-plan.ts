@@ -43,11 +43,21 @@ export function regValueAction(key: string, valueName: string, value: RegValue):
   return data === 'delete' ? { kind: 'deleteValue', key, valueName } : { kind: 'set', key, valueName, data };
 }
 
+/**
+ * Plans already made, by setting: a build asks for each setting's plan three times (the same-GPO
+ * check in validation, the cross-GPO check, the emitters), and settings are immutable.
+ */
+const planned = new WeakMap<ConfiguredPolicy, readonly RegistryAction[]>();
+
 /** The registry actions of one configured policy, in write order (FORMATS.md a.5, c.8). */
-export function planPolicy(configured: ConfiguredPolicy): RegistryAction[] {
+export function planPolicy(configured: ConfiguredPolicy): readonly RegistryAction[] {
+  const known = planned.get(configured);
+  if (known) return known;
   const { policy } = configured;
   const actions = configured.state === 'enabled' ? planEnabled(policy, configured.values) : planDisabled(policy);
-  return actions.map((action) => ({ ...action, key: normalizeKey(action.key) }));
+  const plan = actions.map((action) => ({ ...action, key: normalizeKey(action.key) }));
+  planned.set(configured, plan);
+  return plan;
 }
 
 /**

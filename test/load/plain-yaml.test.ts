@@ -35,6 +35,9 @@ const SNIPPETS: Record<string, string> = {
   'anchors without aliases': 'a: &x 1\nb: !!str &y two\n',
   'an alias after a tag is an error': 'a: &x 1\nb: !!str *x\n',
   'aliases as keys': 'a: &k key\n*k : v\n',
+  'anchors in flow places': 'a: [&x 1, *x]\nb: {k: &y 2, l: *y}\nc: [1,&z 3,*z]\nd: {"m":&w 4, n: *w}\n',
+  'an alias without its anchor': 'a: b\nc: *x\n',
+  'prose lines starting with *': 'a: "first\n  *second line\n  * third"\nb: |\n  * item\n  *bold*\nc: [x, "*y"]\nd: R&D & Q&A\n',
   'text with & and *': 'a: "x & y"\nb: x*y\nc: "*not an alias"\nd: R&D\ne: files of *.example.com\n  or *.txt\n',
   'empty': '',
   'comments only': '# nothing\n',
@@ -82,6 +85,8 @@ describe('the YAML fast path reads as the yaml package does, or declines', () =>
   it('takes the fast path for the shipped example and the fixtures that are plain data', () => {
     for (const file of yamlFiles('policies')) expect(readPlainYaml(readFileSync(file, 'utf8')), file).toBeDefined();
     expect(readPlainYaml(readFileSync('test/fixtures/valid/all-elements.yaml', 'utf8'))).toBeDefined();
+    // Explain texts with lines starting with `*` (inetres.admx's, imported) and no anchor anywhere.
+    expect(readPlainYaml(SNIPPETS['prose lines starting with *'] ?? '')).toBeDefined();
   });
 
   it('declines deep nesting; yaml reports it (where its stack ran out, so the column depends on the stack)', () => {
@@ -92,7 +97,7 @@ describe('the YAML fast path reads as the yaml package does, or declines', () =>
   });
 
   it('declines what only the yaml package may decide', () => {
-    for (const name of ['anchors and aliases', 'aliases in flow and block places', 'aliases as keys', 'directive', 'duplicate keys', 'null keys', 'complex keys', 'explicit keys in flow and sequences', 'flow keys', 'a 1100-character key', 'unclosed flow']) {
+    for (const name of ['anchors and aliases', 'aliases in flow and block places', 'anchors in flow places', 'an alias without its anchor', 'aliases as keys', 'directive', 'duplicate keys', 'null keys', 'complex keys', 'explicit keys in flow and sequences', 'flow keys', 'a 1100-character key', 'unclosed flow']) {
       expect(readPlainYaml(SNIPPETS[name] ?? ''), name).toBeUndefined();
     }
   });

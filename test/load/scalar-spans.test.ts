@@ -5,10 +5,12 @@
  * with comments, blanks, quotes, flow collections and CRLF.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { paths, yamlFiles } from '../support/yaml-paths.js';
 import { readPlainYaml } from '../../src/load/plain-yaml.js';
-import { scalarSpans } from '../../src/load/scalar-spans.js';
+import { PLAIN_WORD, scalarSpans } from '../../src/load/scalar-spans.js';
 import { loadYaml, loadYamlDocument } from '../../src/load/yaml-source.js';
 import { allElementsFile, syntheticProject } from '../bench/projects.js';
 
@@ -31,6 +33,7 @@ const SNIPPETS: Record<string, string> = {
   'compact nested sequences': 'a:\n- - b\n  - c\n- d: e\n  f: g\n',
   'indented top level': '  a: b\n  c: d\n',
   'colons and hashes in text': 'a: http://x:80/#y\nb: c#d\n',
+  'flow collections as block items': 'c:\n  - { id: A, parent: w:W }\n  - {id: B, parent: X}\n  - [d, e]\n  -   { f: [g, {h: i}] }\n',
 };
 
 
@@ -60,6 +63,28 @@ describe('scalar positions without the yaml Document', () => {
 
   it.each(Object.entries(SNIPPETS))('%s', (name, text) => {
     expectSameSpans(name, text);
+  });
+
+  it('answers inside flow mappings that are block sequence items (how import writes categories)', () => {
+    expect(expectSameSpans('flow.yaml', SNIPPETS['flow collections as block items'] ?? '')).toBe(22);
+  });
+
+  it('takes a PLAIN_WORD as itself only where the yaml package reads it as that string', () => {
+    const words = fc.oneof(
+      fc.stringMatching(/^[A-Za-z_][\w.-]{0,6}$/),
+      fc.constantFrom('null', 'Null', 'NULL', 'true', 'True', 'TRUE', 'false', 'FALSE', 'nan', 'inf', 'yes', 'No', 'on', 'e1', 'x1.5', '_', 'a-1', 'a.'),
+    );
+    let tested = 0;
+    fc.assert(
+      fc.property(words, (word) => {
+        if (!PLAIN_WORD.test(word)) return;
+        tested++;
+        expect(parse(`k: ${word}\n`, { intAsBigInt: true })).toEqual({ k: word });
+      }),
+      { numRuns: 500 },
+    );
+    expect(tested).toBeGreaterThan(100);
+    for (const word of ['null', 'True', 'FALSE', '1', '.inf', '-a', '']) expect(PLAIN_WORD.test(word), word).toBe(false);
   });
 
   it('answers for every scalar of the bench inputs, as yaml does', () => {

@@ -84,7 +84,7 @@ function mismatches(fixture: (typeof allElementsFixtures)[number]): { compared: 
       const admx = planPolicy({ policy, state: scenario.state, values: valuesOf(policy, adm, scenario) });
       const fromAdm = planPolicy({ policy: adm, state: scenario.state, values: valuesOf(adm, adm, scenario) });
       compared++;
-      const json = (actions: RegistryAction[]) => actions.map((a) => JSON.stringify(a));
+      const json = (actions: readonly RegistryAction[]) => actions.map((a) => JSON.stringify(a));
       if (JSON.stringify(admx) === JSON.stringify(fromAdm)) continue;
       const [a, b] = [json(admx), json(fromAdm)];
       found.push({

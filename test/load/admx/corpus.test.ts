@@ -1,7 +1,8 @@
 /**
  * Windows 11's own PolicyDefinitions (223 ADMX + en-US ADML, ../shared/corpus/README.md):
- * all of it reads without an error, fast, and WindowsUpdate.admx's AutoUpdateCfg matches the
- * raw file. Skipped when ../shared is absent (a user's clone has none).
+ * all of it reads without an error, and WindowsUpdate.admx's AutoUpdateCfg matches the raw file.
+ * The read time is logged, not asserted: timing is `npm run bench`'s (issue 11). Skipped when
+ * ../shared is absent (a user's clone has none).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,11 +32,6 @@ describe.skipIf(!present)('Windows PolicyDefinitions corpus', () => {
   it('reads every policy (3539 policy elements in this corpus), each with a name and explain text', () => {
     expect(policies.length).toBeGreaterThanOrEqual(3500);
     expect(policies.filter((p) => !p.id || !p.name['en-US']?.trim() || !p.explain['en-US']?.trim()).map((p) => p.id)).toEqual([]);
-  });
-
-  it('is fast (the read is measured above; well under 1 s on an idle machine)', () => {
-    // Generous bound: vitest runs test files in parallel on few cores.
-    expect(elapsed).toBeLessThan(3000);
   });
 
   it("WindowsUpdate.admx's AutoUpdateCfg matches the raw file", () => {
