@@ -1,10 +1,9 @@
 /**
  * Debian's Chromium, headless, for screenshots and browser tests: an explicit executable
- * (nothing downloads a browser) and no background network traffic. Playwright gives each
- * launch a fresh temporary profile and deletes it on close.
+ * (nothing downloads a browser) and no background network traffic; test/support/browser.ts
+ * starts it and stops it by its PID.
  */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.GPFORGE_CHROMIUM ?? '/usr/bin/chromium';
 export const chromiumAvailable = (): boolean => existsSync(CHROMIUM_PATH);
@@ -12,7 +11,3 @@ export const CHROMIUM_SKIP_NOTE = `browser tests: no Chromium at ${CHROMIUM_PATH
 
 /** Chromium's flags: no sandbox (CI runs as root), and nothing that reaches the network. */
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
-}

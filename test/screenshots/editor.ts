@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { projectSchemaText } from '../support/project-schema.js';
-import { launchChromium } from './chromium.js';
+import { closeBrowser, launchBrowser } from '../support/browser.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.json': 'application/json' };
 
@@ -71,9 +71,9 @@ export async function editorScreenshots(outDir: string): Promise<Screenshot[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gpforge-editor-'));
   await bundlePage(dir);
   const { server, url } = await serve(dir);
-  const browser = await launchChromium();
+  const running = await launchBrowser();
   try {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 520 }, deviceScaleFactor: 1 });
+    const page = await running.browser.newPage({ viewport: { width: 1000, height: 520 }, deviceScaleFactor: 1 });
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as { gpforgeEditor?: { editor?: unknown } }).gpforgeEditor?.editor !== undefined);
     // The out-of-range value is flagged once the YAML worker has validated the document.
@@ -115,7 +115,7 @@ export async function editorScreenshots(outDir: string): Promise<Screenshot[]> {
     const diagnostic = await shoot('editor-diagnostic.png', '.monaco-hover:not(.hidden)');
     return [completion, hover, diagnostic];
   } finally {
-    await browser.close();
+    await closeBrowser(running);
     server.close();
     rmSync(dir, { recursive: true, force: true });
   }
