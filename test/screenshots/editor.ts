@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
 import { build } from 'esbuild';
 import { projectSchemaText } from '../support/project-schema.js';
-import { closeBrowser, launchBrowser } from '../support/browser.js';
+import { closeBrowser, launchBrowser, type RunningBrowser } from '../support/browser.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.ttf': 'font/ttf', '.json': 'application/json' };
 
@@ -69,10 +69,14 @@ export interface Screenshot {
 
 export async function editorScreenshots(outDir: string): Promise<Screenshot[]> {
   const dir = mkdtempSync(join(tmpdir(), 'gpforge-editor-'));
-  await bundlePage(dir);
-  const { server, url } = await serve(dir);
-  const running = await launchBrowser();
+  let server: Server | undefined;
+  let running: RunningBrowser | undefined;
   try {
+    await bundlePage(dir);
+    const served = await serve(dir);
+    server = served.server;
+    const url = served.url;
+    running = await launchBrowser();
     const page = await running.browser.newPage({ viewport: { width: 1000, height: 520 }, deviceScaleFactor: 1 });
     await page.goto(url);
     await page.waitForFunction(() => (globalThis as { gpforgeEditor?: { editor?: unknown } }).gpforgeEditor?.editor !== undefined);
@@ -115,8 +119,9 @@ export async function editorScreenshots(outDir: string): Promise<Screenshot[]> {
     const diagnostic = await shoot('editor-diagnostic.png', '.monaco-hover:not(.hidden)');
     return [completion, hover, diagnostic];
   } finally {
+    // Whatever step failed, nothing started here outlives the call.
     await closeBrowser(running);
-    server.close();
+    server?.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
