@@ -47,6 +47,8 @@ export interface CompileOptions {
    * out/intune leaves out (GPF3201–GPF3203; the bundle is then emitted in memory even to validate).
    */
   readonly intune?: boolean;
+  /** Told of each bundle file as soon as it is rendered (only those `only` selects). */
+  readonly onFile?: (file: OutputFile) => void;
 }
 
 export interface CompileResult {
@@ -123,7 +125,7 @@ function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: D
   const overrides = options.templateOverrides;
   try {
     const external = options.externalDefinitions ?? [];
-    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external });
+    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external, ...selectedFileListener(options) });
     if (overrides !== undefined) diagnostics.push(...checkRenderedOutputs(bundle.files, overrides));
     return bundle;
   } catch (error) {
@@ -131,6 +133,18 @@ function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: D
     diagnostics.push(diagnostic('GPF1015', `${overrides.dir}/${error.template}.hbs`, undefined, error.message));
     return undefined;
   }
+}
+
+/** options.onFile, told only of the files `--only` keeps; none when validating. */
+function selectedFileListener(options: CompileOptions): { onFile?: (file: OutputFile) => void } {
+  const { onFile, only } = options;
+  if (!onFile || !options.emit) return {};
+  if (only === undefined) return { onFile };
+  return {
+    onFile: (file) => {
+      if (selectOutputs([file], only).length > 0) onFile(file);
+    },
+  };
 }
 
 /** What an output left out (ADM limits), as warnings at the policy's id in its YAML file. */

@@ -12,7 +12,7 @@ import { readTemplateSources, templateOverrideNames } from '../load/template-sou
 import { compareWithDisk } from '../write/check-bundle.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { OutputKind } from '../emit/output-kinds.js';
-import { writeBundle } from '../write/write-bundle.js';
+import { BundleWriter } from '../write/write-bundle.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
@@ -98,7 +98,12 @@ export function runBuild(args: BuildArgs, out: Console): number {
   const inputs = [...read.diagnostics, ...external.diagnostics, ...loaded.diagnostics];
   if (hasErrors(inputs) || !loaded.templates) return fail(out, inputs, texts, 'nothing built');
   out.progress(`compiling ${read.sources.length} files…`);
-  const result = compile(read.sources, {
+  // Made at the first rendered file (never for validate, --check, or input with errors).
+  let writer: BundleWriter | undefined;
+  const outDir = args.check ? undefined : args.out;
+  const writing = outDir === undefined ? {} : { onFile: (file: OutputFile) => (writer ??= new BundleWriter(outDir)).add(file) };
+  const result = compileOrAbort(() => writer, read.sources, {
+    ...writing,
     templates: loaded.templates,
     emit,
     gpoDefaults: { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) },
@@ -111,13 +116,16 @@ export function runBuild(args: BuildArgs, out: Console): number {
   });
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];
   const diagnostics = [...inputs, ...result.diagnostics, ...stale];
-  if (hasErrors(diagnostics)) return fail(out, diagnostics, texts, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
+  if (hasErrors(diagnostics)) {
+    writer?.abort();
+    return fail(out, diagnostics, texts, emit ? `build failed, ${args.out} left unchanged` : 'invalid');
+  }
   if (args.out === undefined) {
     out.report(diagnostics, texts, `${read.sources.length} file${read.sources.length === 1 ? '' : 's'} valid`);
     return 0;
   }
   if (args.check) return checkOut(out, args.out, result.files, diagnostics, texts);
-  const code = writeOut(out, args.out, result.files, diagnostics, texts);
+  const code = writeOut(out, writer ?? new BundleWriter(args.out), args.out, result.files, diagnostics, texts);
   return code === 0 && args.zip !== undefined ? writeZip(out, args.zip, result.files) : code;
 }
 
@@ -137,10 +145,20 @@ function fail(out: Console, diagnostics: readonly Diagnostic[], texts: ReadonlyM
   return 1;
 }
 
-function writeOut(out: Console, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+/** compile(), leaving out/ untouched should it throw (a gpforge bug) after files were handed over. */
+function compileOrAbort(writer: () => BundleWriter | undefined, ...args: Parameters<typeof compile>): ReturnType<typeof compile> {
+  try {
+    return compile(...args);
+  } catch (error) {
+    writer()?.abort();
+    throw error;
+  }
+}
+
+function writeOut(out: Console, writer: BundleWriter, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
   out.progress(`writing ${files.length} files…`);
   try {
-    writeBundle(dir, files);
+    writer.commit(files);
   } catch (error) {
     const failure = diagnostic('GPF1008', dir, undefined, error instanceof Error ? error.message : String(error));
     return fail(out, [...diagnostics, failure], texts, `${dir} left unchanged`);

@@ -23,6 +23,8 @@ export interface BundleOptions {
   readonly backupTime: Date;
   /** --admx templates GPO files may use; Intune output maps Windows' own to Policy CSP areas. */
   readonly externalDefinitions?: readonly DefinitionsFile[];
+  /** Told of each file as soon as it is rendered (src/write/ starts writing it meanwhile). */
+  readonly onFile?: (file: OutputFile) => void;
 }
 
 /** Something an output had to leave out, for a warning at the policy in its YAML file. */
@@ -42,26 +44,30 @@ export interface Bundle {
 export function emitBundle(model: Model, options: BundleOptions): Bundle {
   const { templates } = options;
   const files: OutputFile[] = [];
+  const keep = (...produced: OutputFile[]) => {
+    files.push(...produced);
+    if (options.onFile) for (const file of produced) options.onFile(file);
+  };
   const omissions = new Map<string, OmissionNote>();
   const admxTexts = new Map<DefinitionsFile, string>();
   for (const definitions of model.definitions) {
     const admx = emitAdmx(definitions, templates);
-    files.push(admx);
+    keep(admx);
     admxTexts.set(definitions, new TextDecoder().decode(admx.bytes));
     for (const locale of definitions.locales) {
-      files.push(emitAdml(definitions, locale, templates));
+      keep(emitAdml(definitions, locale, templates));
       const adm = emitAdm(definitions, locale, templates);
-      files.push(adm.file);
+      keep(adm.file);
       for (const { policyId, what } of adm.unsupported) {
         omissions.set(`${definitions.sourcePath}|${policyId}|${what}`, { sourcePath: definitions.sourcePath, policyId, what });
       }
     }
   }
   const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
-  for (const { gpo, machine, user } of planned) files.push(...emitGpoFolder(gpo, machine, user, templates));
-  if (planned.length > 0) files.push(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
+  for (const { gpo, machine, user } of planned) keep(...emitGpoFolder(gpo, machine, user, templates));
+  if (planned.length > 0) keep(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
   const intune: IntuneNote[] = [];
-  files.push(...emitIntune(model, { admx: admxTexts, external: options.externalDefinitions ?? [] }, templates, intune));
+  keep(...emitIntune(model, { admx: admxTexts, external: options.externalDefinitions ?? [] }, templates, intune));
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, omissions: [...omissions.values()], intune };
 }

@@ -1,0 +1,121 @@
+/**
+ * src/write/write-bundle.ts: the bundle replaces out/ atomically, whether its files were written
+ * at commit on this thread (small bundles) or meanwhile on the writer thread (large ones).
+ */
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { OutputFile } from '../../src/emit/output-file.js';
+import { BundleWriter, writeBundle } from '../../src/write/write-bundle.js';
+
+const temps: string[] = [];
+afterEach(() => {
+  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function temp(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'gpforge-write-'));
+  temps.push(dir);
+  return dir;
+}
+
+/** Every file below `dir`, as path → contents. */
+function tree(dir: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  const walk = (folder: string) => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      const path = join(folder, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files[relative(dir, path)] = readFileSync(path, 'latin1');
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** `count` files of `size` bytes each, distinct contents, in nested folders. */
+function files(count: number, size: number, tag = 'x'): OutputFile[] {
+  return Array.from({ length: count }, (_, i) => ({
+    path: `kind${i % 3}/sub/${tag}-${i}.bin`,
+    bytes: new Uint8Array(Buffer.from(`${tag}${i}:`.padEnd(size, String.fromCharCode(97 + (i % 26))), 'latin1')),
+  }));
+}
+
+const asTree = (list: readonly OutputFile[]) => Object.fromEntries(list.map((f) => [f.path, Buffer.from(f.bytes).toString('latin1')]));
+const parentEntries = (dir: string) => readdirSync(dir).sort();
+
+describe('BundleWriter', () => {
+  it('writes a small bundle at commit and replaces the old out/ wholly', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(join(out, 'stale'), { recursive: true });
+    writeFileSync(join(out, 'stale', 'old.txt'), 'old');
+    const bundle = files(5, 100);
+    writeBundle(out, bundle);
+    expect(tree(out)).toEqual(asTree(bundle));
+    expect(parentEntries(dir)).toEqual(['out']);
+  });
+
+  it('writes a large bundle on the writer thread while files are still being added', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    const bundle = files(40, 200_000); // 8 MB: past the thread's threshold
+    const writer = new BundleWriter(out);
+    for (const file of bundle) writer.add(file);
+    writer.commit(bundle);
+    expect(tree(out)).toEqual(asTree(bundle));
+    expect(parentEntries(dir)).toEqual(['out']);
+  });
+
+  it('ends with exactly the committed list: files added but not committed go, changed bytes win', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    const early = files(30, 200_000);
+    const writer = new BundleWriter(out);
+    for (const file of early) writer.add(file);
+    const changed = { path: early[0]?.path ?? '', bytes: new Uint8Array(Buffer.from('rewritten')) };
+    const final = [changed, ...early.slice(1, 10), ...files(2, 10, 'late')];
+    writer.commit(final);
+    expect(tree(out)).toEqual(asTree(final));
+  });
+
+  it('leaves out/ untouched and removes its staging folder when a threaded write fails', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), 'previous build');
+    const writer = new BundleWriter(out);
+    const bundle = files(20, 200_000);
+    for (const file of bundle) writer.add(file);
+    // A file where the thread must make a folder: its next write under that folder fails.
+    const blocked: OutputFile[] = [{ path: 'blocker', bytes: new Uint8Array([1]) }, { path: 'blocker/inside.txt', bytes: new Uint8Array([2]) }];
+    for (const file of blocked) writer.add(file);
+    expect(() => writer.commit([...bundle, ...blocked])).toThrow(/ENOTDIR|EEXIST/);
+    expect(tree(out)).toEqual({ 'keep.txt': 'previous build' });
+    expect(parentEntries(dir)).toEqual(['out']);
+  });
+
+  it('leaves out/ untouched on abort, after the thread has stopped writing', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(join(out, 'keep.txt'), 'previous build');
+    const writer = new BundleWriter(out);
+    for (const file of files(20, 200_000)) writer.add(file);
+    writer.abort();
+    expect(tree(out)).toEqual({ 'keep.txt': 'previous build' });
+    expect(parentEntries(dir)).toEqual(['out']);
+  });
+
+  it('reports an out/ whose parent cannot be made at commit, not while adding', () => {
+    const dir = temp();
+    writeFileSync(join(dir, 'blocker'), 'a file where a folder should be');
+    const writer = new BundleWriter(join(dir, 'blocker', 'out'));
+    const bundle = files(3, 10);
+    for (const file of bundle) writer.add(file);
+    expect(() => writer.commit(bundle)).toThrow(/ENOTDIR|EEXIST/);
+    expect(existsSync(join(dir, 'blocker'))).toBe(true);
+    expect(parentEntries(dir)).toEqual(['blocker']);
+  });
+});
