@@ -11,6 +11,7 @@ import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outpu
 import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
 import { selectOutputs, type OutputKind } from './emit/output-kinds.js';
+import type { RenderThread } from './emit/render-thread.js';
 import { TemplateError, type Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
 import type { GpoDefaults } from './model/build-gpo.js';
@@ -49,6 +50,8 @@ export interface CompileOptions {
   readonly intune?: boolean;
   /** Told of each bundle file as soon as it is rendered (only those `only` selects). */
   readonly onFile?: (file: OutputFile) => void;
+  /** Starts a second rendering thread for a large bundle (render-definitions.ts decides). */
+  readonly renderThread?: () => RenderThread;
 }
 
 export interface CompileResult {
@@ -125,7 +128,7 @@ function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: D
   const overrides = options.templateOverrides;
   try {
     const external = options.externalDefinitions ?? [];
-    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external, ...selectedFileListener(options) });
+    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external, ...selectedFileListener(options), ...(options.renderThread && { renderThread: options.renderThread }) });
     if (overrides !== undefined) diagnostics.push(...checkRenderedOutputs(bundle.files, overrides));
     return bundle;
   } catch (error) {

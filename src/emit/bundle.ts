@@ -3,9 +3,6 @@ import { planGpoSide } from '../model/registry-plan.js';
 import type { RegistryPlan } from '../model/registry-types.js';
 import { undoActions, undoNotes } from '../model/registry-undo.js';
 import type { DefinitionsFile, Gpo, Model } from '../model/types.js';
-import { emitAdm } from './adm.js';
-import { emitAdml } from './adml.js';
-import { emitAdmx } from './admx.js';
 import { emitGpoBackups } from './gpo-backup.js';
 import { emitIntune, type IntuneNote } from './intune.js';
 import type { OutputFile } from './output-file.js';
@@ -15,6 +12,9 @@ import { emitRegFile } from './reg.js';
 import { emitGptIni } from './gpt-ini.js';
 import { emitSambaRestore } from './samba-restore.js';
 import type { Templates } from './templates.js';
+import { renderDefinitions } from './render-definitions.js';
+import { definitionsJobs, type RenderedJob } from './render-jobs.js';
+import type { RenderThread } from './render-thread.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export interface BundleOptions {
@@ -25,6 +25,8 @@ export interface BundleOptions {
   readonly externalDefinitions?: readonly DefinitionsFile[];
   /** Told of each file as soon as it is rendered (src/write/ starts writing it meanwhile). */
   readonly onFile?: (file: OutputFile) => void;
+  /** Starts a second rendering thread, for large bundles (only with the built-in templates). */
+  readonly renderThread?: () => RenderThread;
 }
 
 /** Something an output had to leave out, for a warning at the policy in its YAML file. */
@@ -48,24 +50,22 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
     files.push(...produced);
     if (options.onFile) for (const file of produced) options.onFile(file);
   };
-  const omissions = new Map<string, OmissionNote>();
-  const admxTexts = new Map<DefinitionsFile, string>();
-  for (const definitions of model.definitions) {
-    const admx = emitAdmx(definitions, templates);
-    keep(admx);
-    admxTexts.set(definitions, new TextDecoder().decode(admx.bytes));
-    for (const locale of definitions.locales) {
-      keep(emitAdml(definitions, locale, templates));
-      const adm = emitAdm(definitions, locale, templates);
-      keep(adm.file);
-      for (const { policyId, what } of adm.unsupported) {
-        omissions.set(`${definitions.sourcePath}|${policyId}|${what}`, { sourcePath: definitions.sourcePath, policyId, what });
-      }
-    }
-  }
   const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
+  // Large bundles: a second thread starts on the definitions outputs while this one does the GPO's.
+  const definitions = renderDefinitions(model.definitions, templates, (file) => keep(file), options.renderThread);
   for (const { gpo, machine, user } of planned) keep(...emitGpoFolder(gpo, machine, user, templates));
   if (planned.length > 0) keep(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
+  const rendered = definitions.finish();
+  const omissions = new Map<string, OmissionNote>();
+  const admxTexts = new Map<DefinitionsFile, string>();
+  for (const [index, job] of definitionsJobs(model.definitions).entries()) {
+    const file = model.definitions[job.definitions] as DefinitionsFile;
+    const result = rendered[index] as RenderedJob;
+    if (job.kind === 'admx') admxTexts.set(file, new TextDecoder().decode(result.file.bytes));
+    for (const { policyId, what } of result.unsupported) {
+      omissions.set(`${file.sourcePath}|${policyId}|${what}`, { sourcePath: file.sourcePath, policyId, what });
+    }
+  }
   const intune: IntuneNote[] = [];
   keep(...emitIntune(model, { admx: admxTexts, external: options.externalDefinitions ?? [] }, templates, intune));
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
