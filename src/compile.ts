@@ -11,7 +11,7 @@ import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outpu
 import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
 import { selectOutputs, type OutputKind } from './emit/output-kinds.js';
-import type { RenderThread } from './emit/render-thread.js';
+import type { RenderThread } from './emit/render-jobs.js';
 import { TemplateError, type Templates } from './emit/templates.js';
 import { loadYaml, type SourceDoc } from './load/yaml-source.js';
 import type { GpoDefaults } from './model/build-gpo.js';

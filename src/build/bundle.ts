@@ -64,7 +64,7 @@ const yargsPlugin: Plugin = {
 async function bundle(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   await build({
-    // render-worker: the second rendering thread's entry (src/emit/render-thread.ts).
+    // render-worker: the second rendering thread's entry (src/emit/render-jobs.ts starts it).
     entryPoints: { cli: packageFile('src/cli.ts'), 'render-worker': packageFile('src/emit/render-worker.ts') },
     outdir: DIST,
     bundle: true,

@@ -13,7 +13,7 @@ import { compareWithDisk } from '../write/check-bundle.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { OutputKind } from '../emit/output-kinds.js';
 import { BundleWriter } from '../write/write-bundle.js';
-import { RenderThread } from '../emit/render-thread.js';
+import { startRenderThread } from '../emit/render-jobs.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
@@ -114,7 +114,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
     ...(args.only !== undefined && { only: args.only }),
     intune: args.intune === true,
     // Only the built-in templates render on the second thread (it has no --templates).
-    ...(args.templates === undefined && { renderThread: () => new RenderThread() }),
+    ...(args.templates === undefined && { renderThread: startRenderThread }),
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];

@@ -13,8 +13,7 @@ import { emitGptIni } from './gpt-ini.js';
 import { emitSambaRestore } from './samba-restore.js';
 import type { Templates } from './templates.js';
 import { renderDefinitions } from './render-definitions.js';
-import { definitionsJobs, type RenderedJob } from './render-jobs.js';
-import type { RenderThread } from './render-thread.js';
+import { definitionsJobs, type RenderedJob, type RenderThread } from './render-jobs.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export interface BundleOptions {

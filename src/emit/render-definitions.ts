@@ -8,8 +8,7 @@
  */
 import type { DefinitionsFile } from '../model/types.js';
 import type { OutputFile } from './output-file.js';
-import { definitionsJobs, jobWeight, renderJob, type RenderedJob, type RenderJob } from './render-jobs.js';
-import type { RenderThread } from './render-thread.js';
+import { definitionsJobs, jobWeight, renderJob, type RenderedJob, type RenderJob, type RenderThread } from './render-jobs.js';
 import type { Templates } from './templates.js';
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The definitions outputs as separate jobs (one ADMX per file, one ADML and one .adm per file
  * and locale), so that a large bundle can render some of them on a second thread
- * (src/emit/render-thread.ts) while this one renders the rest (issue 11). Rendering a job is
- * pure, so where it ran never changes a byte.
+ * (render-worker.ts, through src/threads/job-thread.ts) while this one renders the rest
+ * (issue 11). Rendering a job is pure, so where it ran never changes a byte.
  */
 import type { DefinitionsFile } from '../model/types.js';
 import { emitAdm } from './adm.js';
@@ -10,6 +10,7 @@ import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
+import { JobThread } from '../threads/job-thread.js';
 
 export interface RenderJob {
   readonly kind: 'admx' | 'adml' | 'adm';
@@ -24,26 +25,13 @@ export interface RenderedJob {
   readonly unsupported: readonly { readonly policyId: string; readonly what: string }[];
 }
 
-/** What the main thread sends the rendering thread (render-thread.ts), once. */
+/** What the main thread sends the rendering thread (render-worker.ts), once. */
 export interface RenderTask {
   readonly jobs: readonly RenderJob[];
   /** Queue position → index into `jobs`. */
   readonly queue: readonly number[];
   readonly definitions: readonly DefinitionsFile[];
 }
-
-/** One message per job taken, or one with `error` (after which nothing more comes). */
-export interface RenderMessage {
-  readonly index: number;
-  readonly path?: string;
-  readonly bytes?: Uint8Array;
-  readonly unsupported?: readonly { readonly policyId: string; readonly what: string }[];
-  readonly error?: string;
-}
-
-/** Shared Int32Array slots between the threads: messages posted, and the queue's next position. */
-export const POSTED = 0;
-export const NEXT = 1;
 
 /** Every definitions output, in the order the bundle has always rendered them. */
 export function definitionsJobs(definitions: readonly DefinitionsFile[]): RenderJob[] {
@@ -71,4 +59,11 @@ export function renderJob(job: RenderJob, file: DefinitionsFile, templates: Temp
 export function jobWeight(job: RenderJob, file: DefinitionsFile): number {
   const perPolicy = job.kind === 'admx' ? 1 : job.kind === 'adml' ? 0.4 : 0.9;
   return (file.policies.length + file.categories.length / 4) * perPolicy;
+}
+
+/** The second rendering thread (dist/render-worker.js in the bundle, render-worker.ts in the sources). */
+export type RenderThread = JobThread<RenderTask, RenderedJob>;
+
+export function startRenderThread(): RenderThread {
+  return new JobThread(new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url));
 }

@@ -1,5 +1,5 @@
 /**
- * The second rendering thread (src/emit/render-thread.ts, render-worker.ts) and the shared queue
+ * The second rendering thread (src/threads/job-thread.ts, src/emit/render-worker.ts) and the shared queue
  * (render-definitions.ts): whatever a thread renders is the same bytes, in the same order of
  * results and warnings, as rendering everything on one thread. Here the thread runs the
  * TypeScript entry through tsx; the CLI tests run the bundle's.
@@ -10,8 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { compile, type SourceFile } from '../../src/compile.js';
 import { builtInTemplates } from '../../src/cli/built-in-templates.js';
 import { renderDefinitions } from '../../src/emit/render-definitions.js';
-import { definitionsJobs, renderJob } from '../../src/emit/render-jobs.js';
-import { RenderThread } from '../../src/emit/render-thread.js';
+import { definitionsJobs, renderJob, startRenderThread } from '../../src/emit/render-jobs.js';
 import type { OutputFile } from '../../src/emit/output-file.js';
 import type { DefinitionsFile } from '../../src/model/types.js';
 import { allElementsFile, syntheticProject } from '../bench/projects.js';
@@ -32,7 +31,7 @@ const allElements = definitionsOf([fixture('test/fixtures/valid/all-elements.yam
 describe('the rendering thread', () => {
   it('renders every job it is given to the same bytes and ADM omissions as this thread', () => {
     const jobs = definitionsJobs(allElements);
-    const thread = new RenderThread();
+    const thread = startRenderThread();
     thread.start({ jobs, queue: jobs.map((_, index) => index), definitions: allElements });
     // This thread claims nothing, so the other renders the whole queue.
     const rendered = thread.wait(jobs.length);
@@ -49,9 +48,9 @@ describe('the rendering thread', () => {
   });
 
   it('reports a job it cannot render as an error on this thread, not a hang', () => {
-    const thread = new RenderThread();
+    const thread = startRenderThread();
     thread.start({ jobs: [{ kind: 'admx', definitions: 5 }], queue: [0], definitions: allElements });
-    expect(() => thread.wait(1)).toThrow(/the rendering thread failed/);
+    expect(() => thread.wait(1)).toThrow(/the second thread failed/);
   });
 });
 
@@ -64,7 +63,7 @@ describe('renderDefinitions on two threads', () => {
     let started = 0;
     const parallel = renderDefinitions(definitions, templates, (file) => shared.push(file), () => {
       started++;
-      return new RenderThread();
+      return startRenderThread();
     }).finish();
     expect(started).toBe(1);
     expect(parallel.map((r) => r.file.path)).toEqual(single.map((r) => r.file.path));
@@ -80,7 +79,7 @@ describe('renderDefinitions on two threads', () => {
     let started = 0;
     renderDefinitions(allElements, templates, () => undefined, () => {
       started++;
-      return new RenderThread();
+      return startRenderThread();
     }).finish();
     expect(started).toBe(0);
   });

@@ -1,0 +1,87 @@
+/**
+ * A second thread that takes jobs from a queue this thread shares with it (issue 11: on two
+ * cores a large build or import spends most of its time in jobs that do not depend on each
+ * other). Both threads take the queue's next position through one atomic counter, so they end
+ * at about the same time whatever each job costs.
+ *
+ * The calling thread stays synchronous: results come over a MessagePort read with
+ * receiveMessageOnPort, and waiting blocks on a second shared counter (Atomics.wait) that the
+ * other thread raises with every message. The other thread's side is serve-jobs.ts.
+ */
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { NEXT, POSTED, type JobMessage } from './serve-jobs.js';
+
+/**
+ * Plain CommonJS run first in the thread: it imports the entry, and turns a failure to load it
+ * into a message, so the waiting thread is never left waiting for a thread that died. Run from
+ * the sources (tests, `tsx src/cli.ts`), the entry is TypeScript: tsx's loader goes first.
+ */
+const BOOTSTRAP = `
+const { workerData } = require('node:worker_threads');
+const loader = workerData.tsx ? import('tsx/esm/api').then((api) => api.register()) : Promise.resolve();
+loader.then(() => import(workerData.entry)).catch((error) => {
+  workerData.port.postMessage({ index: -1, error: String((error && error.stack) || error) });
+  Atomics.add(workerData.shared, ${POSTED}, 1);
+  Atomics.notify(workerData.shared, ${POSTED});
+});
+`;
+
+export class JobThread<Task, Result> {
+  private readonly port: MessagePort;
+  private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  private received = 0;
+
+  /** `entry`: the thread's module (a `.ts` file from the sources, a `.js` one in the bundle). */
+  constructor(entry: URL) {
+    const channel = new MessageChannel();
+    this.port = channel.port1;
+    const worker = new Worker(BOOTSTRAP, {
+      eval: true,
+      workerData: { entry: entry.href, tsx: entry.pathname.endsWith('.ts'), port: channel.port2, shared: this.shared },
+      transferList: [channel.port2],
+    });
+    // Neither keeps the process alive: wait() is what waits for the thread.
+    worker.unref();
+    this.port.unref();
+  }
+
+  /** Sends the one task (the thread then takes jobs until the queue is empty). */
+  start(task: Task): void {
+    this.port.postMessage(task);
+  }
+
+  /** The queue's next position, taken by this thread. */
+  claim(): number {
+    return Atomics.add(this.shared, NEXT, 1);
+  }
+
+  /** Results come so far and not yet taken, by job index; never blocks. */
+  poll(): Map<number, Result> {
+    const done = new Map<number, Result>();
+    for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
+      this.take(message.message as JobMessage<Result>, done);
+    }
+    return done;
+  }
+
+  /** Blocks until `total` results have come (counting those polled before); returns the rest. */
+  wait(total: number): Map<number, Result> {
+    const done = new Map<number, Result>();
+    while (this.received < total) {
+      const message = receiveMessageOnPort(this.port);
+      if (message) this.take(message.message as JobMessage<Result>, done);
+      else Atomics.wait(this.shared, POSTED, this.received);
+    }
+    this.port.close();
+    return done;
+  }
+
+  private take(message: JobMessage<Result>, into: Map<number, Result>): void {
+    this.received++;
+    if (message.error !== undefined || message.result === undefined) {
+      this.port.close();
+      throw new Error(`the second thread failed: ${message.error ?? 'a message without a result'}`);
+    }
+    into.set(message.index, message.result);
+  }
+}
