@@ -64,8 +64,12 @@ const yargsPlugin: Plugin = {
 async function bundle(): Promise<void> {
   rmSync(DIST, { recursive: true, force: true });
   await build({
-    // render-worker: the second rendering thread's entry (src/emit/render-jobs.ts starts it).
-    entryPoints: { cli: packageFile('src/cli.ts'), 'render-worker': packageFile('src/emit/render-worker.ts') },
+    // The second threads' entries (src/threads/job-thread.ts): rendering a build, reading an import.
+    entryPoints: {
+      cli: packageFile('src/cli.ts'),
+      'render-worker': packageFile('src/emit/render-worker.ts'),
+      'import-worker': packageFile('src/cli/import-worker.ts'),
+    },
     outdir: DIST,
     bundle: true,
     splitting: true,

@@ -7,10 +7,10 @@ import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnosti
 import { sortDiagnostics } from '../diagnostics/format.js';
 import { definitionsToYaml } from '../import/definitions-to-yaml.js';
 import { admImportPaths, readAdmFiles } from '../load/adm/read-adm-files.js';
-import { readPolicyDefinitions } from '../load/admx/read-policy-definitions.js';
 import { lintPolicyDefinitions } from '../lint/lint-admx.js';
 import { packageFile } from '../package-files.js';
 import { existingTargets, writeFilesInto } from '../write/write-files.js';
+import { importFolder, type ImportedFolder } from './import-threads.js';
 
 export interface Outcome {
   readonly diagnostics: readonly Diagnostic[];
@@ -35,15 +35,13 @@ export interface ImportArgs {
  */
 export function runImport(args: ImportArgs, progress: (message: string) => void = () => {}): Outcome {
   progress(`reading ${args.path}…`);
-  const admPaths = admImportPaths(args.path);
-  const read = admPaths ? readAdmFiles(admPaths, args.locale[0] ?? 'en-US') : readPolicyDefinitions(args.path, args.locale);
-  progress(`converting ${read.definitions.length} templates to YAML…`);
-  const diagnostics = [...read.diagnostics];
-  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: 'nothing imported' };
   const schemaPath = relative(args.out, SCHEMA_FILE).split('\\').join('/');
-  const imported = definitionsToYaml(read.definitions, schemaPath);
+  const admPaths = admImportPaths(args.path);
+  const imported = admPaths ? importAdm(admPaths, args.locale[0] ?? 'en-US', schemaPath) : importFolder(args.path, args.locale, schemaPath);
+  const diagnostics = [...imported.readDiagnostics];
+  if (hasErrors(diagnostics)) return { diagnostics: sortDiagnostics(diagnostics), texts: imported.texts, summary: 'nothing imported' };
   const files = imported.files;
-  diagnostics.push(...imported.diagnostics);
+  diagnostics.push(...imported.yamlDiagnostics);
   const clashes = args.force ? [] : existingTargets(args.out, files);
   for (const clash of clashes) diagnostics.push(diagnostic('GPF1009', `${args.out}/${clash}`, undefined, `${args.out}/${clash}`));
   if (clashes.length === 0) {
@@ -54,7 +52,14 @@ export function runImport(args: ImportArgs, progress: (message: string) => void 
     }
   }
   const wrote = hasErrors(diagnostics) ? 'nothing imported' : `imported ${files.length} file${files.length === 1 ? '' : 's'} into ${args.out}`;
-  return { diagnostics: sortDiagnostics(diagnostics), texts: read.texts, summary: wrote };
+  return { diagnostics: sortDiagnostics(diagnostics), texts: imported.texts, summary: wrote };
+}
+
+/** Legacy .adm files: read together (one language), converted only when reading found no error. */
+function importAdm(paths: readonly string[], locale: string, schemaPath: string): ImportedFolder {
+  const read = readAdmFiles(paths, locale);
+  const converted = hasErrors(read.diagnostics) ? { files: [], diagnostics: [] } : definitionsToYaml(read.definitions, schemaPath);
+  return { read: read.definitions.length, readDiagnostics: read.diagnostics, files: converted.files, yamlDiagnostics: converted.diagnostics, texts: read.texts };
 }
 
 export function runLint(path: string, locales: readonly string[], intune = false): Outcome {

@@ -1,0 +1,66 @@
+/**
+ * `gpforge import` of a PolicyDefinitions folder: every ADMX/ADML pair is read and converted to
+ * YAML on its own (src/import/import-pair.ts), so a large folder shares its pairs between two
+ * threads through one queue, largest first (src/threads/job-thread.ts; issue 11: the Windows
+ * corpus is 223 pairs). Results are put back in file order, so diagnostics, files and texts are
+ * what one thread makes.
+ */
+import type { Diagnostic } from '../diagnostics/diagnostic.js';
+import type { OutputFile } from '../emit/output-file.js';
+import { importPair, type ImportedPair } from '../import/import-pair.js';
+import { findPolicyDefinitions, type AdmxPairFiles } from '../load/admx/find-policy-definitions.js';
+import { JobThread } from '../threads/job-thread.js';
+
+/** Fewer pairs than this are not worth a second thread (its start costs about as much as a few pairs). */
+const PARALLEL_PAIRS = 8;
+
+export interface ImportTask {
+  readonly pairs: readonly AdmxPairFiles[];
+  /** Queue position → pair index. */
+  readonly queue: readonly number[];
+  readonly schemaPath: string;
+}
+
+export interface ImportedFolder {
+  /** How many templates could be read. */
+  readonly read: number;
+  /** Finding the files, then reading each pair, in file order. */
+  readonly readDiagnostics: Diagnostic[];
+  /** The YAML files and their warnings, in file order (use them only when reading had no error). */
+  readonly files: OutputFile[];
+  readonly yamlDiagnostics: Diagnostic[];
+  readonly texts: Map<string, string>;
+}
+
+/** `secondThread: false` keeps every pair on this thread (tests compare the two). */
+export function importFolder(path: string, locales: readonly string[], schemaPath: string, options: { secondThread?: boolean } = {}): ImportedFolder {
+  const found = findPolicyDefinitions(path, locales);
+  const { pairs } = found;
+  const size = (pair: AdmxPairFiles) => pair.admx.bytes.byteLength + pair.admls.reduce((sum, adml) => sum + adml.bytes.byteLength, 0);
+  const queue = pairs.map((_, index) => index).sort((a, b) => size(pairs[b] as AdmxPairFiles) - size(pairs[a] as AdmxPairFiles) || a - b);
+  const thread = options.secondThread !== false && pairs.length >= PARALLEL_PAIRS ? new JobThread<ImportTask, ImportedPair>(workerEntry()) : undefined;
+  thread?.start({ pairs, queue, schemaPath });
+  const results = new Map<number, ImportedPair>();
+  let importedHere = 0;
+  let next = 0;
+  while ((next = thread ? thread.claim() : next) < queue.length) {
+    const index = queue[next] as number;
+    results.set(index, importPair(pairs[index] as AdmxPairFiles, schemaPath));
+    importedHere++;
+    if (!thread) next++;
+  }
+  if (thread) for (const [index, result] of thread.wait(pairs.length - importedHere)) results.set(index, result);
+  const inOrder = pairs.map((_, index) => results.get(index) as ImportedPair);
+  return {
+    read: inOrder.filter((r) => r.read).length,
+    readDiagnostics: [...found.diagnostics, ...inOrder.flatMap((r) => r.readDiagnostics)],
+    files: inOrder.flatMap((r) => (r.yaml ? [r.yaml.file] : [])),
+    yamlDiagnostics: inOrder.flatMap((r) => r.yaml?.diagnostics ?? []),
+    texts: new Map(inOrder.flatMap((r) => r.texts)),
+  };
+}
+
+/** dist/import-worker.js in the bundle (an esbuild entry), import-worker.ts in the sources. */
+function workerEntry(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.js', import.meta.url);
+}
