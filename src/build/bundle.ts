@@ -69,6 +69,7 @@ async function bundle(): Promise<void> {
       cli: packageFile('src/cli.ts'),
       'render-worker': packageFile('src/emit/render-worker.ts'),
       'import-worker': packageFile('src/cli/import-worker.ts'),
+      'writer-worker': packageFile('src/write/writer-worker.ts'),
     },
     outdir: DIST,
     bundle: true,

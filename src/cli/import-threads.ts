@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/output-file.js';
 import { importPair, type ImportedPair } from '../import/import-pair.js';
 import { findPolicyDefinitions, type AdmxPairFiles } from '../load/admx/find-policy-definitions.js';
-import { JobThread } from '../threads/job-thread.js';
+import { JobThread, siblingEntry } from '../threads/job-thread.js';
 
 /** Fewer pairs than this are not worth a second thread (its start costs about as much as a few pairs). */
 const PARALLEL_PAIRS = 8;
@@ -38,7 +38,7 @@ export function importFolder(path: string, locales: readonly string[], schemaPat
   const { pairs } = found;
   const size = (pair: AdmxPairFiles) => pair.admx.bytes.byteLength + pair.admls.reduce((sum, adml) => sum + adml.bytes.byteLength, 0);
   const queue = pairs.map((_, index) => index).sort((a, b) => size(pairs[b] as AdmxPairFiles) - size(pairs[a] as AdmxPairFiles) || a - b);
-  const thread = options.secondThread !== false && pairs.length >= PARALLEL_PAIRS ? new JobThread<ImportTask, ImportedPair>(workerEntry()) : undefined;
+  const thread = options.secondThread !== false && pairs.length >= PARALLEL_PAIRS ? new JobThread<ImportTask, ImportedPair>(siblingEntry(import.meta.url, 'import-worker')) : undefined;
   thread?.start({ pairs, queue, schemaPath });
   const results = new Map<number, ImportedPair>();
   let importedHere = 0;
@@ -58,9 +58,4 @@ export function importFolder(path: string, locales: readonly string[], schemaPat
     yamlDiagnostics: inOrder.flatMap((r) => r.yaml?.diagnostics ?? []),
     texts: new Map(inOrder.flatMap((r) => r.texts)),
   };
-}
-
-/** dist/import-worker.js in the bundle (an esbuild entry), import-worker.ts in the sources. */
-function workerEntry(): URL {
-  return new URL(import.meta.url.endsWith('.ts') ? './import-worker.ts' : './import-worker.js', import.meta.url);
 }

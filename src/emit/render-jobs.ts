@@ -10,7 +10,7 @@ import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
-import { JobThread } from '../threads/job-thread.js';
+import { JobThread, siblingEntry } from '../threads/job-thread.js';
 
 export interface RenderJob {
   readonly kind: 'admx' | 'adml' | 'adm';
@@ -65,5 +65,5 @@ export function jobWeight(job: RenderJob, file: DefinitionsFile): number {
 export type RenderThread = JobThread<RenderTask, RenderedJob>;
 
 export function startRenderThread(): RenderThread {
-  return new JobThread(new URL(import.meta.url.endsWith('.ts') ? './render-worker.ts' : './render-worker.js', import.meta.url));
+  return new JobThread(siblingEntry(import.meta.url, 'render-worker'));
 }

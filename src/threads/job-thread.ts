@@ -26,6 +26,26 @@ loader.then(() => import(workerData.entry)).catch((error) => {
 });
 `;
 
+/**
+ * Starts `entry` (a `.ts` file from the sources, a `.js` one in the bundle) on a thread that
+ * talks over `port` and raises `shared[POSTED]` with every message (as serve-jobs.ts does, and
+ * the bootstrap when the entry fails to load). The thread never keeps the process alive: the
+ * caller waits for what it needs.
+ */
+export function startThread(entry: URL, port: MessagePort, shared: Int32Array, data: Record<string, unknown> = {}): void {
+  const worker = new Worker(BOOTSTRAP, {
+    eval: true,
+    workerData: { ...data, entry: entry.href, tsx: entry.pathname.endsWith('.ts'), port, shared },
+    transferList: [port],
+  });
+  worker.unref();
+}
+
+/** A module next to the caller's: `name`.ts from the sources, `name`.js in the bundle (dist/ is flat). */
+export function siblingEntry(callerUrl: string, name: string): URL {
+  return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
+}
+
 export class JobThread<Task, Result> {
   private readonly port: MessagePort;
   private readonly shared = new Int32Array(new SharedArrayBuffer(8));
@@ -35,13 +55,8 @@ export class JobThread<Task, Result> {
   constructor(entry: URL) {
     const channel = new MessageChannel();
     this.port = channel.port1;
-    const worker = new Worker(BOOTSTRAP, {
-      eval: true,
-      workerData: { entry: entry.href, tsx: entry.pathname.endsWith('.ts'), port: channel.port2, shared: this.shared },
-      transferList: [channel.port2],
-    });
-    // Neither keeps the process alive: wait() is what waits for the thread.
-    worker.unref();
+    startThread(entry, channel.port2, this.shared);
+    // Nor does this port keep the process alive: wait() is what waits for the thread.
     this.port.unref();
   }
 

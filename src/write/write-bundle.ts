@@ -7,10 +7,11 @@
  * (`BundleWriter.add`): a large bundle's files then go to disk on a worker thread meanwhile
  * (src/write/file-writer-thread.ts), so the disk's time overlaps rendering (issue 11).
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../emit/output-file.js';
-import { FileWriterThread } from './file-writer-thread.js';
+import { FileWriterThread, type FileToWrite } from './file-writer-thread.js';
+import { writeUnlessSame } from './write-unless-same.js';
 
 /**
  * Bytes handed over before a thread is worth starting: below this the files are written at the
@@ -33,12 +34,14 @@ export class BundleWriter {
   private readonly previous: string;
   /** Files handed over, by path; those not yet sent to a thread wait in `pending`. */
   private readonly added = new Map<string, Uint8Array>();
-  private pending: OutputFile[] = [];
+  private pending: FileToWrite[] = [];
   private pendingBytes = 0;
   private thread: FileWriterThread | undefined;
   /** The first I/O failure while adding: kept for commit to throw, so the build reports it. */
   private failure: unknown;
   private prepared = false;
+  /** Whether out/ held a previous build when this one started writing. */
+  private outExists = false;
 
   constructor(private readonly outDir: string) {
     const parent = dirname(outDir);
@@ -58,17 +61,19 @@ export class BundleWriter {
 
   private hand(file: OutputFile): void {
     this.prepare();
+    const replacing = this.added.has(file.path);
     this.added.set(file.path, file.bytes);
+    const toWrite = this.toWrite(file, replacing);
     if (this.thread) {
-      this.thread.write(this.target(file.path), file.bytes);
+      this.thread.write(toWrite);
       return;
     }
-    this.pending.push(file);
+    this.pending.push(toWrite);
     this.pendingBytes += file.bytes.byteLength;
     if (this.pendingBytes < THREAD_THRESHOLD_BYTES) return;
     this.thread = new FileWriterThread();
     this.pendingBytes = 0;
-    for (const waiting of this.pending) this.thread.write(this.target(waiting.path), waiting.bytes);
+    for (const waiting of this.pending) this.thread.write(waiting);
     this.pending = [];
   }
 
@@ -83,7 +88,7 @@ export class BundleWriter {
       if (this.failure !== undefined) throw this.failure;
       this.thread?.finish();
       this.thread = undefined;
-      writeFiles(this.pending.map((f) => ({ ...f, path: this.target(f.path) })));
+      writeFiles(this.pending);
       this.pending = [];
       for (const path of this.added.keys()) {
         if (!wanted.has(path)) rmSync(this.target(path), { force: true });
@@ -113,22 +118,29 @@ export class BundleWriter {
     if (this.prepared) return;
     this.prepared = true;
     mkdirSync(dirname(this.outDir), { recursive: true });
+    this.outExists = existsSync(this.outDir);
     rmSync(this.staging, { recursive: true, force: true });
   }
 
   private target(path: string): string {
     return join(this.staging, ...path.split('/'));
   }
+
+  /** Where a file goes, and where out/ may hold the same bytes already (write-unless-same.ts). */
+  private toWrite(file: OutputFile, replacing = false): FileToWrite {
+    const previous = this.outExists ? join(this.outDir, ...file.path.split('/')) : undefined;
+    return { target: this.target(file.path), bytes: file.bytes, ...(previous !== undefined && { previous }), ...(replacing && { replacing }) };
+  }
 }
 
 /** On this thread, each folder made once (gpforge docs writes thousands of files into a few). */
-function writeFiles(files: readonly OutputFile[]): void {
+function writeFiles(files: readonly FileToWrite[]): void {
   const made = new Set<string>();
   for (const file of files) {
-    const folder = dirname(file.path);
+    const folder = dirname(file.target);
     if (!made.has(folder)) mkdirSync(folder, { recursive: true });
     made.add(folder);
-    writeFileSync(file.path, file.bytes);
+    writeUnlessSame(file.target, file.bytes, file.previous, file.replacing);
   }
 }
 

@@ -2,7 +2,7 @@
  * src/write/write-bundle.ts: the bundle replaces out/ atomically, whether its files were written
  * at commit on this thread (small bundles) or meanwhile on the writer thread (large ones).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -117,5 +117,57 @@ describe('BundleWriter', () => {
     expect(() => writer.commit(bundle)).toThrow(/ENOTDIR|EEXIST/);
     expect(existsSync(join(dir, 'blocker'))).toBe(true);
     expect(parentEntries(dir)).toEqual(['blocker']);
+  });
+
+  describe('a rebuild over a previous out/', () => {
+    /** out/ built from `first`, then `writer` given out/'s path for the second build. */
+    function rebuilt(first: readonly OutputFile[]) {
+      const dir = temp();
+      const out = join(dir, 'out');
+      writeBundle(out, first);
+      const inode = (path: string) => statSync(join(out, ...path.split('/'))).ino;
+      return { dir, out, inodes: new Map(first.map((f) => [f.path, inode(f.path)])), inode };
+    }
+
+    it.each([
+      ['on this thread', 5, 100],
+      ['on the writer thread', 30, 200_000],
+    ])('keeps unchanged files (the same file, linked) and writes changed ones, %s', (_, count, size) => {
+      const first = files(count, size);
+      const { out, inodes, inode } = rebuilt(first);
+      const changed = { path: first[1]?.path ?? '', bytes: new Uint8Array(Buffer.from('changed')) };
+      const second = [first[0] as OutputFile, changed, ...first.slice(2), ...files(1, 10, 'new')];
+      const writer = new BundleWriter(out);
+      for (const file of second) writer.add(file);
+      writer.commit(second);
+      expect(tree(out)).toEqual(asTree(second));
+      expect(inode(first[0]?.path ?? '')).toBe(inodes.get(first[0]?.path ?? ''));
+      expect(inode(changed.path)).not.toBe(inodes.get(changed.path));
+      expect(statSync(join(out, ...(first[0]?.path ?? '').split('/'))).nlink).toBe(1);
+    });
+
+    it('never writes through a link into out/: a file re-added with other bytes replaces its link', () => {
+      const first = files(30, 200_000);
+      const { out } = rebuilt(first);
+      const writer = new BundleWriter(out);
+      for (const file of first) writer.add(file); // every one linked to out/'s copy
+      const rewritten = first.map((f, i) => (i % 2 === 0 ? { path: f.path, bytes: new Uint8Array(Buffer.from(`rewritten ${i}`)) } : f));
+      for (const file of rewritten) writer.add(file);
+      // Before the swap, out/ is still exactly the first build.
+      expect(tree(out)).toEqual(asTree(first));
+      writer.commit(rewritten);
+      expect(tree(out)).toEqual(asTree(rewritten));
+    });
+
+    it('leaves the previous out/ byte for byte when the rebuild is aborted after linking', () => {
+      const first = files(30, 200_000);
+      const { dir, out } = rebuilt(first);
+      const writer = new BundleWriter(out);
+      for (const file of first) writer.add(file);
+      for (const file of first.slice(0, 5)) writer.add({ path: file.path, bytes: new Uint8Array(Buffer.from('other')) });
+      writer.abort();
+      expect(tree(out)).toEqual(asTree(first));
+      expect(parentEntries(dir)).toEqual(['out']);
+    });
   });
 });
