@@ -11,21 +11,18 @@ import { checkRenderedOutputs, type TemplateOverrides } from './emit/check-outpu
 import { emitManifest, type ToolInfo } from './emit/manifest.js';
 import type { OutputFile } from './emit/output-file.js';
 import { selectOutputs, type OutputKind } from './emit/output-kinds.js';
-import type { RenderThread } from './emit/render-jobs.js';
+import type { BuildThread } from './threads/build-thread.js';
 import { TemplateError, type Templates } from './emit/templates.js';
-import { loadYaml, type SourceDoc } from './load/yaml-source.js';
+import type { SourceDoc } from './load/yaml-source.js';
+import { loadSources, type SourceFile } from './compile-sources.js';
 import type { GpoDefaults } from './model/build-gpo.js';
 import { buildDefinitionsModel, buildGpoModel } from './model/build-model.js';
 import type { DefinitionsFile, Model } from './model/types.js';
 import { buildCatalogue } from './validate/gpo/policy-catalogue.js';
-import { validateDefinitions, type ValidatedDefinitions } from './validate/validate-definitions.js';
+import type { ValidatedDefinitions } from './validate/validate-definitions.js';
 import { validateGpo, type ValidatedGpo } from './validate/validate-gpo.js';
 
-export interface SourceFile {
-  /** As shown in diagnostics, e.g. "policies/windows-update.yaml". */
-  readonly path: string;
-  readonly text: string;
-}
+export type { SourceFile } from './compile-sources.js';
 
 export interface CompileOptions {
   readonly templates: Templates;
@@ -50,8 +47,11 @@ export interface CompileOptions {
   readonly intune?: boolean;
   /** Told of each bundle file as soon as it is rendered (only those `only` selects). */
   readonly onFile?: (file: OutputFile) => void;
-  /** Starts a second rendering thread for a large bundle (render-definitions.ts decides). */
-  readonly renderThread?: () => RenderThread;
+  /**
+   * Starts the second thread a large project reads its sources and renders its definitions
+   * outputs on (compile-sources.ts, render-definitions.ts decide); called at most once.
+   */
+  readonly secondThread?: () => BuildThread;
 }
 
 export interface CompileResult {
@@ -61,27 +61,14 @@ export interface CompileResult {
   readonly files: readonly OutputFile[];
 }
 
-/**
- * Parses every source and sorts it by `kind`: definitions are validated at once; GPO files wait
- * for the definitions they use.
- */
-function loadSources(sources: readonly SourceFile[], intune: boolean, diagnostics: Diagnostic[]): { definitions: ValidatedDefinitions[]; gpoDocs: SourceDoc[] } {
+/** Every source read; definitions validated at once, GPO files kept for after the definitions. */
+function readSources(sources: readonly SourceFile[], intune: boolean, thread: (() => BuildThread) | undefined, diagnostics: Diagnostic[]) {
   const definitions: ValidatedDefinitions[] = [];
   const gpoDocs: SourceDoc[] = [];
-  for (const source of sources) {
-    const loaded = loadYaml(source.path, source.text);
+  for (const loaded of loadSources(sources, intune, thread && (() => thread().load))) {
     diagnostics.push(...loaded.diagnostics);
-    if (!loaded.ok) continue;
-    const kind = (loaded.doc.data as { kind?: unknown } | null)?.kind;
-    if (kind === 'definitions') {
-      const result = validateDefinitions(loaded.doc, { intune });
-      diagnostics.push(...result.diagnostics);
-      if (result.valid) definitions.push(result.valid);
-    } else if (kind === 'gpo') {
-      gpoDocs.push(loaded.doc);
-    } else {
-      diagnostics.push(diagnostic('GPF2009', source.path, kind === undefined ? undefined : loaded.doc.locate(['kind'])));
-    }
+    if (loaded.definitions) definitions.push(loaded.definitions);
+    if (loaded.gpoDoc) gpoDocs.push(loaded.gpoDoc);
   }
   return { definitions, gpoDocs };
 }
@@ -89,7 +76,10 @@ function loadSources(sources: readonly SourceFile[], intune: boolean, diagnostic
 export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
   const diagnostics: Diagnostic[] = [];
   const intune = options.intune === true;
-  const { definitions, gpoDocs } = loadSources(sources, intune, diagnostics);
+  // One second thread at most, started by the first stage that wants it.
+  let started: BuildThread | undefined;
+  const thread = options.secondThread && (() => (started ??= (options.secondThread as () => BuildThread)()));
+  const { definitions, gpoDocs } = readSources(sources, intune, thread, diagnostics);
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
   if (hasErrors(diagnostics)) return done();
   const built = buildDefinitionsModel(definitions);
@@ -108,7 +98,7 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   if (!builtGpos.gpos || hasErrors(diagnostics)) return done();
   const model: Model = { definitions: built.definitions, gpos: builtGpos.gpos };
   if (!options.emit && !intune) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
-  const bundle = emitWithTemplates(model, options, diagnostics);
+  const bundle = emitWithTemplates(model, options, diagnostics, thread);
   if (!bundle || hasErrors(diagnostics)) return done();
   if (intune) diagnostics.push(...intuneWarnings(bundle.intune, gpos));
   if (!options.emit) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
@@ -124,11 +114,11 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
  * (thrown on), but the user's own with `--templates`: then a diagnostic naming it, and the
  * rendered outputs are checked too.
  */
-function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: Diagnostic[]): Bundle | undefined {
+function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: Diagnostic[], thread: (() => BuildThread) | undefined): Bundle | undefined {
   const overrides = options.templateOverrides;
   try {
     const external = options.externalDefinitions ?? [];
-    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external, ...selectedFileListener(options), ...(options.renderThread && { renderThread: options.renderThread }) });
+    const bundle = emitBundle(model, { templates: options.templates, backupTime: options.backupTime, externalDefinitions: external, ...selectedFileListener(options), ...(thread && { renderThread: () => thread().render }) });
     if (overrides !== undefined) diagnostics.push(...checkRenderedOutputs(bundle.files, overrides));
     return bundle;
   } catch (error) {

@@ -67,7 +67,7 @@ async function bundle(): Promise<void> {
     // The second threads' entries (src/threads/job-thread.ts): rendering a build, reading an import.
     entryPoints: {
       cli: packageFile('src/cli.ts'),
-      'render-worker': packageFile('src/emit/render-worker.ts'),
+      'build-worker': packageFile('src/threads/build-worker.ts'),
       'import-worker': packageFile('src/cli/import-worker.ts'),
       'writer-worker': packageFile('src/write/writer-worker.ts'),
     },

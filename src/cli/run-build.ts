@@ -13,7 +13,7 @@ import { compareWithDisk } from '../write/check-bundle.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { OutputKind } from '../emit/output-kinds.js';
 import { BundleWriter } from '../write/write-bundle.js';
-import { startRenderThread, type RenderThread } from '../emit/render-jobs.js';
+import { startBuildThread, type BuildThread } from '../threads/build-thread.js';
 import { writeFileAtomically } from '../write/write-files.js';
 import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
@@ -88,16 +88,16 @@ export function loadTemplates(dir: string | undefined): { templates?: Templates;
 }
 
 /**
- * Sources this large (the 727-policy bench file is 1 MB) will be rendered on two threads
- * (src/emit/render-definitions.ts): the second starts now, so that loading its code overlaps
- * reading the YAML. Unused, it ends with the process.
+ * Sources this large (the 727-policy bench file is 1 MB) are read and rendered on two threads
+ * (compile-sources.ts, src/emit/render-definitions.ts): the second starts now, so that loading
+ * its code overlaps reading the files. Unused, it ends with the process.
  */
 const EARLY_THREAD_BYTES = 256 * 1024;
 
-function earlyRenderThread(args: BuildArgs, sources: readonly { text: string }[]): RenderThread | undefined {
+function earlySecondThread(args: BuildArgs, sources: readonly { text: string }[]): BuildThread | undefined {
   if (args.out === undefined || args.check || args.templates !== undefined) return undefined;
   const size = sources.reduce((sum, source) => sum + source.text.length, 0);
-  return size >= EARLY_THREAD_BYTES ? startRenderThread() : undefined;
+  return size >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
 }
 
 /** Returns the exit code: 0 success, 1 invalid input or drift. */
@@ -105,7 +105,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
   const emit = args.out !== undefined;
   out.progress('reading sources…');
   const read = readSources(args.src);
-  const early = earlyRenderThread(args, read.sources);
+  const early = earlySecondThread(args, read.sources);
   if ((args.admx ?? []).length > 0) out.progress('reading --admx templates…');
   const external = readExternal(args.admx ?? []);
   const loaded = loadTemplates(args.templates);
@@ -128,7 +128,7 @@ export function runBuild(args: BuildArgs, out: Console): number {
     ...(args.only !== undefined && { only: args.only }),
     intune: args.intune === true,
     // Only the built-in templates render on the second thread (it has no --templates).
-    ...(args.templates === undefined && { renderThread: () => early ?? startRenderThread() }),
+    ...(args.templates === undefined && { secondThread: () => early ?? startBuildThread() }),
     ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
   });
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];

@@ -13,7 +13,8 @@ import { emitGptIni } from './gpt-ini.js';
 import { emitSambaRestore } from './samba-restore.js';
 import type { Templates } from './templates.js';
 import { renderDefinitions } from './render-definitions.js';
-import { definitionsJobs, type RenderedJob, type RenderThread } from './render-jobs.js';
+import { definitionsJobs, type RenderedJob, type RenderTask } from './render-jobs.js';
+import type { SharedQueue } from '../threads/job-thread.js';
 import { compareCodeUnits } from '../text/compare.js';
 
 export interface BundleOptions {
@@ -25,7 +26,7 @@ export interface BundleOptions {
   /** Told of each file as soon as it is rendered (src/write/ starts writing it meanwhile). */
   readonly onFile?: (file: OutputFile) => void;
   /** Starts a second rendering thread, for large bundles (only with the built-in templates). */
-  readonly renderThread?: () => RenderThread;
+  readonly renderThread?: () => SharedQueue<RenderTask, RenderedJob>;
 }
 
 /** Something an output had to leave out, for a warning at the policy in its YAML file. */

@@ -8,7 +8,8 @@
  */
 import type { DefinitionsFile } from '../model/types.js';
 import type { OutputFile } from './output-file.js';
-import { definitionsJobs, jobWeight, renderJob, type RenderedJob, type RenderJob, type RenderThread } from './render-jobs.js';
+import type { SharedQueue } from '../threads/job-thread.js';
+import { definitionsJobs, jobWeight, renderJob, type RenderedJob, type RenderJob, type RenderTask } from './render-jobs.js';
 import type { Templates } from './templates.js';
 
 /**
@@ -30,7 +31,7 @@ export function renderDefinitions(
   definitions: readonly DefinitionsFile[],
   templates: Templates,
   keep: (file: OutputFile) => void,
-  startThread?: () => RenderThread,
+  startThread?: () => SharedQueue<RenderTask, RenderedJob>,
 ): DefinitionsRendering {
   const jobs = definitionsJobs(definitions);
   const fileOf = (job: RenderJob) => definitions[job.definitions] as DefinitionsFile;
@@ -39,7 +40,7 @@ export function renderDefinitions(
   // Queue position → job index: the largest first, so the last jobs taken are small ones.
   const queue = jobs.map((_, index) => index).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
   const thread = startThread && total >= PARALLEL_THRESHOLD ? startThread() : undefined;
-  thread?.start({ jobs, queue, definitions });
+  thread?.start({ kind: 'render', jobs, queue, definitions });
   const results = new Map<number, RenderedJob>();
   const take = (done: ReadonlyMap<number, RenderedJob>) => {
     for (const [index, result] of done) {

@@ -1,7 +1,7 @@
 /**
  * The definitions outputs as separate jobs (one ADMX per file, one ADML and one .adm per file
  * and locale), so that a large bundle can render some of them on a second thread
- * (render-worker.ts, through src/threads/job-thread.ts) while this one renders the rest
+ * (src/threads/build-worker.ts) while this one renders the rest
  * (issue 11). Rendering a job is pure, so where it ran never changes a byte.
  */
 import type { DefinitionsFile } from '../model/types.js';
@@ -10,7 +10,6 @@ import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
-import { JobThread, siblingEntry } from '../threads/job-thread.js';
 
 export interface RenderJob {
   readonly kind: 'admx' | 'adml' | 'adm';
@@ -25,8 +24,9 @@ export interface RenderedJob {
   readonly unsupported: readonly { readonly policyId: string; readonly what: string }[];
 }
 
-/** What the main thread sends the rendering thread (render-worker.ts), once. */
+/** What the main thread sends the second thread to render (src/threads/build-worker.ts). */
 export interface RenderTask {
+  readonly kind: 'render';
   readonly jobs: readonly RenderJob[];
   /** Queue position → index into `jobs`. */
   readonly queue: readonly number[];
@@ -59,11 +59,4 @@ export function renderJob(job: RenderJob, file: DefinitionsFile, templates: Temp
 export function jobWeight(job: RenderJob, file: DefinitionsFile): number {
   const perPolicy = job.kind === 'admx' ? 1 : job.kind === 'adml' ? 0.4 : 0.9;
   return (file.policies.length + file.categories.length / 4) * perPolicy;
-}
-
-/** The second rendering thread (dist/render-worker.js in the bundle, render-worker.ts in the sources). */
-export type RenderThread = JobThread<RenderTask, RenderedJob>;
-
-export function startRenderThread(): RenderThread {
-  return new JobThread(siblingEntry(import.meta.url, 'render-worker'));
 }

@@ -106,7 +106,7 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
  * it can (read on the first locate()); else, and for the rare exactInteger() the data cannot
  * answer exactly as findNode() would (at a null), the `yaml` Document is parsed.
  */
-function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
+export function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
   const owner = {};
   const slow = sourceDoc(file, text, () => keptDocument(owner, text), plain.data);
   let spans: ScalarSpans | undefined | null = null; // null: not read yet

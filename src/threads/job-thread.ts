@@ -2,14 +2,15 @@
  * A second thread that takes jobs from a queue this thread shares with it (issue 11: on two
  * cores a large build or import spends most of its time in jobs that do not depend on each
  * other). Both threads take the queue's next position through one atomic counter, so they end
- * at about the same time whatever each job costs.
+ * at about the same time whatever each job costs. One thread serves a build's tasks in turn
+ * (reading the sources, then rendering), so it starts once.
  *
  * The calling thread stays synchronous: results come over a MessagePort read with
  * receiveMessageOnPort, and waiting blocks on a second shared counter (Atomics.wait) that the
  * other thread raises with every message. The other thread's side is serve-jobs.ts.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
-import { NEXT, POSTED, type JobMessage } from './serve-jobs.js';
+import { POSTED, type JobMessage } from './serve-jobs.js';
 
 /**
  * Plain CommonJS run first in the thread: it imports the entry, and turns a failure to load it
@@ -46,10 +47,22 @@ export function siblingEntry(callerUrl: string, name: string): URL {
   return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
 }
 
-export class JobThread<Task, Result> {
+/** What a caller needs of a second thread's queue (JobThread, or a typed view of one). */
+export interface SharedQueue<Task, Result> {
+  start(task: Task): void;
+  claim(): number;
+  poll(): Map<number, Result>;
+  wait(total: number): Map<number, Result>;
+}
+
+export class JobThread<Task, Result> implements SharedQueue<Task, Result> {
   private readonly port: MessagePort;
   private readonly shared = new Int32Array(new SharedArrayBuffer(8));
+  /** The current task's queue position, shared with the thread (each task has its own). */
+  private next = new Int32Array(new SharedArrayBuffer(4));
+  /** Results received in all, and when the current task started. */
   private received = 0;
+  private receivedBefore = 0;
 
   /** `entry`: the thread's module (a `.ts` file from the sources, a `.js` one in the bundle). */
   constructor(entry: URL) {
@@ -60,14 +73,19 @@ export class JobThread<Task, Result> {
     this.port.unref();
   }
 
-  /** Sends the one task (the thread then takes jobs until the queue is empty). */
+  /**
+   * Sends a task: the thread takes jobs from its queue until it is empty. Tasks run one after
+   * another; wait() for one before starting the next.
+   */
   start(task: Task): void {
-    this.port.postMessage(task);
+    this.next = new Int32Array(new SharedArrayBuffer(4));
+    this.receivedBefore = this.received;
+    this.port.postMessage({ task, next: this.next });
   }
 
-  /** The queue's next position, taken by this thread. */
+  /** The current queue's next position, taken by this thread. */
   claim(): number {
-    return Atomics.add(this.shared, NEXT, 1);
+    return Atomics.add(this.next, 0, 1);
   }
 
   /** Results come so far and not yet taken, by job index; never blocks. */
@@ -79,15 +97,14 @@ export class JobThread<Task, Result> {
     return done;
   }
 
-  /** Blocks until `total` results have come (counting those polled before); returns the rest. */
+  /** Blocks until the current task has `total` results (counting those polled); returns the rest. */
   wait(total: number): Map<number, Result> {
     const done = new Map<number, Result>();
-    while (this.received < total) {
+    while (this.received - this.receivedBefore < total) {
       const message = receiveMessageOnPort(this.port);
       if (message) this.take(message.message as JobMessage<Result>, done);
       else Atomics.wait(this.shared, POSTED, this.received);
     }
-    this.port.close();
     return done;
   }
 

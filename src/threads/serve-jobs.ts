@@ -4,9 +4,8 @@
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 
-/** Shared Int32Array slots: messages posted (raised by this side), the queue's next position. */
+/** The shared Int32Array slot this side raises with every message it posts. */
 export const POSTED = 0;
-export const NEXT = 1;
 
 /** One message per job taken, or one with `error` (after which nothing more comes). */
 export interface JobMessage<Result> {
@@ -25,7 +24,7 @@ export interface ThreadQueue<Result> {
   run(index: number): { result: Result; transfer?: ArrayBuffer[] };
 }
 
-/** Runs in the thread: `open` turns the one task that comes into its queue. */
+/** Runs in the thread: `open` turns each task that comes into its queue; tasks come one at a time. */
 export function serveJobs<Task, Result>(open: (task: Task) => ThreadQueue<Result>): void {
   const { port, shared } = workerData as { port: MessagePort; shared: Int32Array };
   const post = (message: JobMessage<Result>, transfer: ArrayBuffer[] = []) => {
@@ -33,18 +32,18 @@ export function serveJobs<Task, Result>(open: (task: Task) => ThreadQueue<Result
     Atomics.add(shared, POSTED, 1);
     Atomics.notify(shared, POSTED);
   };
-  port.once('message', (task: Task) => {
+  port.on('message', ({ task, next }: { task: Task; next: Int32Array }) => {
     try {
       const queue = open(task);
-      for (let next = Atomics.add(shared, NEXT, 1); next < queue.length; next = Atomics.add(shared, NEXT, 1)) {
-        const index = queue.jobAt(next);
+      for (let position = Atomics.add(next, 0, 1); position < queue.length; position = Atomics.add(next, 0, 1)) {
+        const index = queue.jobAt(position);
         const done = queue.run(index);
         post({ index, result: done.result }, done.transfer);
       }
     } catch (error) {
       post({ index: -1, error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      port.close();
     }
-    port.close();
   });
 }
 

@@ -1,5 +1,5 @@
 /**
- * The second rendering thread (src/threads/job-thread.ts, src/emit/render-worker.ts) and the shared queue
+ * The second thread's rendering (src/threads/build-worker.ts, job-thread.ts) and the shared queue
  * (render-definitions.ts): whatever a thread renders is the same bytes, in the same order of
  * results and warnings, as rendering everything on one thread. Here the thread runs the
  * TypeScript entry through tsx; the CLI tests run the bundle's.
@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { compile, type SourceFile } from '../../src/compile.js';
 import { builtInTemplates } from '../../src/cli/built-in-templates.js';
 import { renderDefinitions } from '../../src/emit/render-definitions.js';
-import { definitionsJobs, renderJob, startRenderThread } from '../../src/emit/render-jobs.js';
+import { definitionsJobs, renderJob } from '../../src/emit/render-jobs.js';
+import { startBuildThread } from '../../src/threads/build-thread.js';
 import type { OutputFile } from '../../src/emit/output-file.js';
 import type { DefinitionsFile } from '../../src/model/types.js';
 import { allElementsFile, syntheticProject } from '../bench/projects.js';
@@ -31,8 +32,8 @@ const allElements = definitionsOf([fixture('test/fixtures/valid/all-elements.yam
 describe('the rendering thread', () => {
   it('renders every job it is given to the same bytes and ADM omissions as this thread', () => {
     const jobs = definitionsJobs(allElements);
-    const thread = startRenderThread();
-    thread.start({ jobs, queue: jobs.map((_, index) => index), definitions: allElements });
+    const thread = startBuildThread().render;
+    thread.start({ kind: 'render', jobs, queue: jobs.map((_, index) => index), definitions: allElements });
     // This thread claims nothing, so the other renders the whole queue.
     const rendered = thread.wait(jobs.length);
     expect([...rendered.keys()].sort((a, b) => a - b)).toEqual(jobs.map((_, index) => index));
@@ -48,8 +49,8 @@ describe('the rendering thread', () => {
   });
 
   it('reports a job it cannot render as an error on this thread, not a hang', () => {
-    const thread = startRenderThread();
-    thread.start({ jobs: [{ kind: 'admx', definitions: 5 }], queue: [0], definitions: allElements });
+    const thread = startBuildThread().render;
+    thread.start({ kind: 'render', jobs: [{ kind: 'admx', definitions: 5 }], queue: [0], definitions: allElements });
     expect(() => thread.wait(1)).toThrow(/the second thread failed/);
   });
 });
@@ -63,7 +64,7 @@ describe('renderDefinitions on two threads', () => {
     let started = 0;
     const parallel = renderDefinitions(definitions, templates, (file) => shared.push(file), () => {
       started++;
-      return startRenderThread();
+      return startBuildThread().render;
     }).finish();
     expect(started).toBe(1);
     expect(parallel.map((r) => r.file.path)).toEqual(single.map((r) => r.file.path));
@@ -79,13 +80,13 @@ describe('renderDefinitions on two threads', () => {
     let started = 0;
     renderDefinitions(allElements, templates, () => undefined, () => {
       started++;
-      return startRenderThread();
+      return startBuildThread().render;
     }).finish();
     expect(started).toBe(0);
   });
 });
 
-describe('gpforge build of a large project (the bundle\'s dist/render-worker.js and writer thread)', () => {
+describe('gpforge build of a large project (the bundle\'s dist/build-worker.js and writer thread)', () => {
   it('writes the bytes a single-threaded compile makes, with the same warnings', () => {
     const dir = tempDir();
     try {
