@@ -49,7 +49,7 @@ export interface CompileOptions {
   readonly onFile?: (file: OutputFile) => void;
   /**
    * Starts the second thread a large project reads its sources and renders its definitions
-   * outputs on (compile-sources.ts, render-definitions.ts decide); called at most once.
+   * outputs on (compile-sources.ts, src/emit/render-outputs.ts decide); called at most once.
    */
   readonly secondThread?: () => BuildThread;
 }

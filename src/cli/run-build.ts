@@ -89,7 +89,7 @@ export function loadTemplates(dir: string | undefined): { templates?: Templates;
 
 /**
  * Sources this large (the 727-policy bench file is 1 MB) are read and rendered on two threads
- * (compile-sources.ts, src/emit/render-definitions.ts): the second starts now, so that loading
+ * (compile-sources.ts, src/emit/render-outputs.ts): the second starts now, so that loading
  * its code overlaps reading the files. Unused, it ends with the process.
  */
 const EARLY_THREAD_BYTES = 256 * 1024;

@@ -1,6 +1,6 @@
 /**
  * The one second thread of a build (build-worker.ts): it reads sources (compile-sources.ts),
- * then renders definitions outputs (src/emit/render-definitions.ts), each a task in turn.
+ * then renders outputs (src/emit/render-outputs.ts), each a task in turn.
  */
 import type { LoadedSourceMessage, LoadTask } from '../compile-sources.js';
 import type { RenderedJob, RenderTask } from '../emit/render-jobs.js';

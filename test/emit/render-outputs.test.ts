@@ -1,47 +1,51 @@
 /**
  * The second thread's rendering (src/threads/build-worker.ts, job-thread.ts) and the shared queue
- * (render-definitions.ts): whatever a thread renders is the same bytes, in the same order of
+ * (src/emit/render-outputs.ts): whatever a thread renders is the same bytes, in the same order of
  * results and warnings, as rendering everything on one thread. Here the thread runs the
- * TypeScript entry through tsx; the CLI tests run the bundle's.
+ * TypeScript entry through tsx; the CLI test at the end runs the bundle's.
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compile, type SourceFile } from '../../src/compile.js';
 import { builtInTemplates } from '../../src/cli/built-in-templates.js';
-import { renderDefinitions } from '../../src/emit/render-definitions.js';
-import { definitionsJobs, renderJob } from '../../src/emit/render-jobs.js';
-import { startBuildThread } from '../../src/threads/build-thread.js';
+import { renderOutputs } from '../../src/emit/render-outputs.js';
+import { bundleJobs, renderJob, type RenderInputs } from '../../src/emit/render-jobs.js';
 import type { OutputFile } from '../../src/emit/output-file.js';
-import type { DefinitionsFile } from '../../src/model/types.js';
+import { planGpoSide } from '../../src/model/registry-plan.js';
+import { startBuildThread } from '../../src/threads/build-thread.js';
 import { allElementsFile, syntheticProject } from '../bench/projects.js';
 import { gpforge, tempDir } from '../support/cli.js';
 
 const templates = builtInTemplates();
 const options = { templates, emit: true, backupTime: new Date('2000-01-01T00:00:00Z') };
 
-function definitionsOf(sources: readonly SourceFile[]): readonly DefinitionsFile[] {
+/** What the bundle renders for these sources: their definitions, GPOs and registry plans. */
+function inputsOf(sources: readonly SourceFile[]): RenderInputs {
   const result = compile(sources, { ...options, emit: false });
   if (!result.model) throw new Error(`fixture does not compile: ${result.diagnostics.map((d) => d.code).join(', ')}`);
-  return result.model.definitions;
+  const planned = result.model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
+  return { definitions: result.model.definitions, planned, backupTime: options.backupTime };
 }
 
 const fixture = (path: string): SourceFile => ({ path, text: readFileSync(path, 'utf8') });
-const allElements = definitionsOf([fixture('test/fixtures/valid/all-elements.yaml')]);
+const small = inputsOf([fixture('test/fixtures/valid/all-elements.yaml'), fixture('test/fixtures/valid/gpo-all-kinds.yaml')]);
+const sameBytes = (a: readonly OutputFile[], b: readonly OutputFile[]) =>
+  a.length === b.length && a.every((file, i) => file.path === b[i]?.path && Buffer.from(file.bytes).equals(Buffer.from(b[i]?.bytes ?? [])));
 
-describe('the rendering thread', () => {
-  it('renders every job it is given to the same bytes and ADM omissions as this thread', () => {
-    const jobs = definitionsJobs(allElements);
+describe('the second thread', () => {
+  it('renders every job it is given (definitions, GPO folders, backups) to the bytes and omissions of this thread', () => {
+    const jobs = bundleJobs(small);
+    expect(new Set(jobs.map((j) => j.kind))).toEqual(new Set(['admx', 'adml', 'adm', 'gpo-texts', 'gpo-policy-files', 'backups']));
     const thread = startBuildThread().render;
-    thread.start({ kind: 'render', jobs, queue: jobs.map((_, index) => index), definitions: allElements });
+    thread.start({ kind: 'render', jobs, queue: jobs.map((_, index) => index), ...small });
     // This thread claims nothing, so the other renders the whole queue.
     const rendered = thread.wait(jobs.length);
     expect([...rendered.keys()].sort((a, b) => a - b)).toEqual(jobs.map((_, index) => index));
     jobs.forEach((job, index) => {
-      const here = renderJob(job, allElements[job.definitions] as DefinitionsFile, templates);
+      const here = renderJob(job, small, templates);
       const there = rendered.get(index);
-      expect(there?.file.path).toBe(here.file.path);
-      expect(Buffer.from(there?.file.bytes ?? []).equals(Buffer.from(here.file.bytes))).toBe(true);
+      expect(sameBytes(there?.files ?? [], here.files), job.kind).toBe(true);
       expect(there?.unsupported).toEqual(here.unsupported);
     });
     // The fixture's .adm files leave something out: the omissions did travel.
@@ -50,26 +54,27 @@ describe('the rendering thread', () => {
 
   it('reports a job it cannot render as an error on this thread, not a hang', () => {
     const thread = startBuildThread().render;
-    thread.start({ kind: 'render', jobs: [{ kind: 'admx', definitions: 5 }], queue: [0], definitions: allElements });
+    thread.start({ kind: 'render', jobs: [{ kind: 'admx', definitions: 5 }], queue: [0], ...small });
     expect(() => thread.wait(1)).toThrow(/the second thread failed/);
   });
 });
 
-describe('renderDefinitions on two threads', () => {
+describe('renderOutputs on two threads', () => {
   it('gives the results and files of one thread, for a bundle large enough to share', () => {
-    const definitions = definitionsOf([allElementsFile(200), ...syntheticProject(600).filter((s) => !s.text.includes('kind: gpo'))]);
+    const inputs = inputsOf([allElementsFile(200), ...syntheticProject(600)]);
+    expect(inputs.planned.length).toBeGreaterThan(0);
     const alone: OutputFile[] = [];
-    const single = renderDefinitions(definitions, templates, (file) => alone.push(file)).finish();
+    const single = renderOutputs(inputs, templates, (file) => alone.push(file));
     const shared: OutputFile[] = [];
     let started = 0;
-    const parallel = renderDefinitions(definitions, templates, (file) => shared.push(file), () => {
+    const parallel = renderOutputs(inputs, templates, (file) => shared.push(file), () => {
       started++;
       return startBuildThread().render;
-    }).finish();
+    });
     expect(started).toBe(1);
-    expect(parallel.map((r) => r.file.path)).toEqual(single.map((r) => r.file.path));
+    expect(parallel).toHaveLength(single.length);
     parallel.forEach((result, index) => {
-      expect(Buffer.from(result.file.bytes).equals(Buffer.from(single[index]?.file.bytes ?? []))).toBe(true);
+      expect(sameBytes(result.files, single[index]?.files ?? [])).toBe(true);
       expect(result.unsupported).toEqual(single[index]?.unsupported);
     });
     const byPath = (files: OutputFile[]) => files.map((f) => f.path).sort();
@@ -78,10 +83,10 @@ describe('renderDefinitions on two threads', () => {
 
   it('starts no thread for a small bundle', () => {
     let started = 0;
-    renderDefinitions(allElements, templates, () => undefined, () => {
+    renderOutputs(small, templates, () => undefined, () => {
       started++;
       return startBuildThread().render;
-    }).finish();
+    });
     expect(started).toBe(0);
   });
 });
