@@ -109,7 +109,7 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
 function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
   const owner = {};
   const slow = sourceDoc(file, text, () => keptDocument(owner, text), plain.data);
-  let spans: ScalarSpans | undefined | null = null; // null: not read yet
+  let spans: ScalarSpans | undefined | null = plain.spans ?? null; // null: not read yet
   return {
     ...slow,
     locate(path, part = 'value') {
