@@ -5,7 +5,7 @@ import { buildRegValue, buildValueList, exactBigInt } from './build-values.js';
 import { localize } from './localize.js';
 import { controlAsWritten, elementAsWritten, extraOf } from './build-as-written.js';
 import type { StringIds } from './string-ids.js';
-import type { PolicyElement, PresentationControl } from './types.js';
+import type { BooleanElement, PolicyElement, PresentationControl } from './types.js';
 
 export interface ElementContext {
   readonly doc: SourceDoc;
@@ -15,23 +15,34 @@ export interface ElementContext {
 }
 
 type Typed = Exclude<ElementInput, { note: unknown }>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** The fields every element kind has, in the model's order (plain assignments: this runs for every element). */
+function commonFields(e: Typed): ElementCommon {
+  const common: Mutable<ElementCommon> = { id: e.id };
+  if (e.key !== undefined) common.key = e.key;
+  if ('valueName' in e && e.valueName !== undefined) common.valueName = e.valueName;
+  if (e.clientExtension !== undefined) common.clientExtension = e.clientExtension;
+  const { explicit, extraAttributes } = elementAsWritten(e);
+  if (explicit !== undefined) common.explicit = explicit;
+  if (extraAttributes !== undefined) common.extraAttributes = extraAttributes;
+  return common;
+}
+
+type ElementCommon = Pick<PolicyElement, 'id' | 'key' | 'valueName' | 'clientExtension' | 'explicit' | 'extraAttributes'>;
 
 /** The registry side of an element; XSD defaults filled in so emitters never guess. */
 export function buildElement(ctx: ElementContext, e: Typed, path: DataPath): PolicyElement {
-  const common = {
-    id: e.id,
-    ...(e.key !== undefined && { key: e.key }),
-    ...('valueName' in e && e.valueName !== undefined && { valueName: e.valueName }),
-    ...(e.clientExtension !== undefined && { clientExtension: e.clientExtension }),
-    ...elementAsWritten(e),
-  };
-  const optionalList = (field: 'trueList' | 'falseList') =>
-    e.type === 'boolean' && e[field] !== undefined ? { [field]: buildValueList(ctx.doc, e[field], [...path, field]) } : {};
-  const optionalValue = (field: 'trueValue' | 'falseValue') =>
-    e.type === 'boolean' && e[field] !== undefined ? { [field]: buildRegValue(ctx.doc, e[field], [...path, field]) } : {};
+  const common = commonFields(e);
   switch (e.type) {
-    case 'boolean':
-      return { ...common, type: 'boolean', ...optionalValue('trueValue'), ...optionalValue('falseValue'), ...optionalList('trueList'), ...optionalList('falseList') };
+    case 'boolean': {
+      const element: Mutable<BooleanElement> = { ...common, type: 'boolean' };
+      if (e.trueValue !== undefined) element.trueValue = buildRegValue(ctx.doc, e.trueValue, [...path, 'trueValue']);
+      if (e.falseValue !== undefined) element.falseValue = buildRegValue(ctx.doc, e.falseValue, [...path, 'falseValue']);
+      if (e.trueList !== undefined) element.trueList = buildValueList(ctx.doc, e.trueList, [...path, 'trueList']);
+      if (e.falseList !== undefined) element.falseList = buildValueList(ctx.doc, e.falseList, [...path, 'falseList']);
+      return element;
+    }
     case 'decimal':
       return { ...common, type: 'decimal', required: !!e.required, minValue: e.min ?? 0, maxValue: e.max ?? 9999, storeAsText: !!e.storeAsText, soft: !!e.soft };
     case 'longDecimal':
