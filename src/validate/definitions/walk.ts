@@ -77,23 +77,33 @@ function* policyTexts(policy: Located<PolicyInput>): Generator<Located<Localized
 
 /**
  * Every string anywhere in the data that fails `ok`, with its path. The path is kept on one
- * stack and copied only for a failing string: this walk visits every node of large files.
+ * stack and copied only for a failing string: this walk visits every node of large files, so it
+ * descends only into containers and makes no entry arrays.
  */
 export function stringsFailing(data: unknown, ok: (s: string) => boolean): Located<string>[] {
   const found: Located<string>[] = [];
   const path: (string | number)[] = [];
-  const visit = (value: unknown): void => {
+  const check = (value: unknown, step: string | number): void => {
     if (typeof value === 'string') {
-      if (!ok(value)) found.push({ value, path: [...path] });
+      if (!ok(value)) found.push({ value, path: [...path, step] });
     } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-        path.push(k);
-        visit(v);
-        path.pop();
-      }
+      path.push(step);
+      visit(value);
+      path.pop();
     }
   };
-  visit(data);
+  const visit = (container: object): void => {
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) check(container[i], i);
+    } else {
+      for (const key of Object.keys(container)) check((container as Record<string, unknown>)[key], key);
+    }
+  };
+  if (typeof data === 'string') {
+    if (!ok(data)) found.push({ value: data, path: [] });
+  } else if (data !== null && typeof data === 'object') {
+    visit(data);
+  }
   return found;
 }
 
