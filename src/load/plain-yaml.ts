@@ -9,6 +9,7 @@
  */
 import { load } from 'js-yaml';
 import { CORE_SCHEMA, NULL } from './core-schema.js';
+import { hasAliasLike, hasAnchorLike, hasDirectiveOrExplicitKey, hasFlowKeyLike } from './not-plain.js';
 import { readTree, scalarKeysOnly, spansOf, type ScalarSpans } from './scalar-spans.js';
 
 export interface PlainYaml {
@@ -32,7 +33,7 @@ const MAX_KEY_LENGTH = 100;
  * Directives and explicit (`?`) keys. Text inside scalars rarely matches, and when it does the
  * `yaml` package reads the file, which is merely slower.
  */
-const NOT_PLAIN = /^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)/m;
+const NOT_PLAIN = hasDirectiveOrExplicitKey;
 
 /**
  * What could be a flow collection as a key (`[a, b]: c`), which js-yaml turns into the text
@@ -40,7 +41,7 @@ const NOT_PLAIN = /^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)/m;
  * file is read with js-yaml's listener (scalar-spans.ts), whose tree shows every key's kind;
  * that tree then answers the file's positions too.
  */
-const FLOW_KEY_LIKE = /[\]}]\s*:(?:\s|$)/m;
+const FLOW_KEY_LIKE = hasFlowKeyLike;
 
 /**
  * Aliases must never reach js-yaml, which would share the node (and so let an alias bomb through
@@ -51,17 +52,17 @@ const FLOW_KEY_LIKE = /[\]}]\s*:(?:\s|$)/m;
  * a `*` starting a line of prose is common in explain texts, an anchor-like `&` is not.
  * (Anchors without aliases read the same in both.)
  */
-const ALIAS_LIKE = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]/m;
-const ANCHOR_LIKE = /(?:^|[\s[{,:\uFEFF])&[^\s,[\]{}]/;
+const ALIAS_LIKE = hasAliasLike;
+const ANCHOR_LIKE = hasAnchorLike;
 
 class NotPlain extends Error {}
 
 export function readPlainYaml(text: string): PlainYaml | undefined {
-  if (NOT_PLAIN.test(text) || (ALIAS_LIKE.test(text) && ANCHOR_LIKE.test(text))) return undefined;
+  if (NOT_PLAIN(text) || (ALIAS_LIKE(text) && ANCHOR_LIKE(text))) return undefined;
   try {
     let loaded: unknown;
     let spans: ScalarSpans | undefined;
-    if (FLOW_KEY_LIKE.test(text)) {
+    if (FLOW_KEY_LIKE(text)) {
       const tree = readTree(text);
       if (!tree || !scalarKeysOnly(tree.root)) return undefined;
       loaded = tree.data;
