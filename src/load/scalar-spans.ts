@@ -20,8 +20,20 @@ export interface ReadNode {
   readonly close: number;
   readonly kind: string | null;
   readonly result: unknown;
-  readonly children: ReadNode[];
+  readonly children: readonly ReadNode[];
 }
+
+/** A node while it is read: made at its open, completed at its close. */
+interface OpenNode {
+  open: number;
+  close: number;
+  kind: string | null;
+  result: unknown;
+  children: ReadNode[];
+}
+
+/** Shared by every node without children (most are scalars), so they make no array. */
+const NO_CHILDREN: ReadNode[] = [];
 
 export type ScalarSpans = (path: readonly (string | number)[], part: 'key' | 'value') => Span | undefined;
 
@@ -38,17 +50,22 @@ export function spansOf(text: string, root: ReadNode | undefined): ScalarSpans |
 
 /** js-yaml's reading of `text` with its tree of nodes; undefined where js-yaml throws. */
 export function readTree(text: string): { root: ReadNode; data: unknown } | undefined {
-  const stack: { open: number; children: ReadNode[] }[] = [{ open: 0, children: [] }];
+  const top: OpenNode = { open: 0, close: 0, kind: null, result: undefined, children: [] };
+  const stack: OpenNode[] = [top];
   const listener = (event: 'open' | 'close', state: State): void => {
     if (event === 'open') {
-      stack.push({ open: state.position, children: [] });
+      stack.push({ open: state.position, close: -1, kind: null, result: undefined, children: NO_CHILDREN });
       return;
     }
-    const frame = stack.pop();
-    if (!frame) return;
-    const { kind, result } = state as State & { kind: string | null; result: unknown };
-    const node: ReadNode = { open: frame.open, close: state.position, kind, result, children: frame.children };
-    stack.at(-1)?.children.push(sameNode(node, node.children[0]) ? (node.children[0] as ReadNode) : node);
+    const node = stack.pop();
+    const parent = stack[stack.length - 1];
+    if (!node || !parent) return;
+    node.close = state.position;
+    node.kind = (state as State & { kind: string | null }).kind;
+    node.result = (state as State & { result: unknown }).result;
+    const child = sameNode(node, node.children[0]) ? (node.children[0] as ReadNode) : node;
+    if (parent.children === NO_CHILDREN) parent.children = [child];
+    else parent.children.push(child);
   };
   let data: unknown;
   try {
@@ -56,8 +73,8 @@ export function readTree(text: string): { root: ReadNode; data: unknown } | unde
   } catch {
     return undefined;
   }
-  const top = stack[0]?.children;
-  return top?.length === 1 && top[0] ? { root: top[0], data } : undefined;
+  const [root, ...more] = top.children;
+  return root && more.length === 0 ? { root, data } : undefined;
 }
 
 /**
