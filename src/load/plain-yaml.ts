@@ -15,8 +15,14 @@ import { readTree, scalarKeysOnly, spansOf, type ScalarSpans } from './scalar-sp
 export interface PlainYaml {
   /** As yaml-source.ts's `data`: integers as numbers. */
   readonly data: unknown;
-  /** The exact value of every integer scalar, by data path (intPathKey). */
+  /**
+   * The exact value of every integer scalar beyond 2^53, by data path (intPathKey); a number
+   * elsewhere in `data` is an integer written so, and exact, unless its path is in `floats`.
+   * (Only these rare paths are made: a large file has an integer in every other line.)
+   */
   readonly integers: ReadonlyMap<string, bigint>;
+  /** The paths of float scalars (intPathKey). */
+  readonly floats: ReadonlySet<string>;
   /** Positions, when the text was read with js-yaml's listener already (see FLOW_KEY_LIKE). */
   readonly spans?: ScalarSpans;
 }
@@ -71,32 +77,39 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
       loaded = load(text, { schema: CORE_SCHEMA });
     }
     if (loaded === undefined) return undefined;
-    const integers = new Map<string, bigint>();
-    const data = normalise(loaded, [], integers);
-    return spans ? { data, integers, spans } : { data, integers };
+    const numbers: Numbers = { integers: new Map(), floats: new Set() };
+    const data = normalise(loaded, [], numbers);
+    return { data, ...numbers, ...(spans && { spans }) };
   } catch {
     return undefined; // a syntax error, a duplicate key, too deep: the `yaml` package reports it
   }
 }
 
+type Numbers = Pick<PlainYaml, 'integers' | 'floats'> & { integers: Map<string, bigint>; floats: Set<string> };
+
 /**
- * Integers to numbers (recording their exact value), NULL to null, in place; throws NotPlain
- * where `yaml` could differ. `path` is the path of `value`, pushed and popped as it goes (only
- * down to containers and integers: the other scalars need no path).
+ * Integers to numbers (recording the exact value of those beyond 2^53), NULL to null, in place,
+ * recording where floats are; throws NotPlain where `yaml` could differ. `path` is the path of
+ * `value`, pushed and popped as it goes (only down to containers and numbers: other scalars need no path).
  */
-function normalise(value: unknown, path: (string | number)[], integers: Map<string, bigint>): unknown {
+function normalise(value: unknown, path: (string | number)[], numbers: Numbers): unknown {
   if (typeof value === 'bigint') {
-    integers.set(intPathKey(path), value);
-    return Number(value);
+    const approximate = Number(value);
+    if (!Number.isSafeInteger(approximate)) numbers.integers.set(intPathKey(path), value);
+    return approximate;
+  }
+  if (typeof value === 'number') {
+    numbers.floats.add(intPathKey(path)); // js-yaml makes numbers of floats only (integers are bigint)
+    return value;
   }
   if (value === NULL) return null;
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
-      if (typeof item === 'object' ? item !== null : typeof item === 'bigint') {
+      if (typeof item === 'object' ? item !== null : typeof item === 'bigint' || typeof item === 'number') {
         path.push(i);
-        value[i] = normalise(item, path, integers);
+        value[i] = normalise(item, path, numbers);
         path.pop();
       }
     }
@@ -106,9 +119,9 @@ function normalise(value: unknown, path: (string | number)[], integers: Map<stri
   for (const key of Object.keys(container)) {
     if (key === OBJECT_KEY || key === '__proto__' || key.length > MAX_KEY_LENGTH) throw new NotPlain(key);
     const item = container[key];
-    if (typeof item === 'object' ? item !== null : typeof item === 'bigint') {
+    if (typeof item === 'object' ? item !== null : typeof item === 'bigint' || typeof item === 'number') {
       path.push(key);
-      container[key] = normalise(item, path, integers);
+      container[key] = normalise(item, path, numbers);
       path.pop();
     }
   }

@@ -131,7 +131,11 @@ function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc
         }
         depth++;
       }
-      if (typeof value === 'number') return plain.integers.get(intPathKey(path.slice(0, depth))); // undefined for floats
+      if (typeof value === 'number') {
+        if (plain.floats.size === 0 && plain.integers.size === 0) return BigInt(value);
+        const key = intPathKey(path.slice(0, depth));
+        return plain.floats.has(key) ? undefined : (plain.integers.get(key) ?? BigInt(value));
+      }
       return value === null ? slow.exactInteger(path) : undefined; // null: an empty value or ~, which the data cannot tell
     },
   };
