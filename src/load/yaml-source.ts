@@ -103,8 +103,9 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
 
 /**
  * A SourceDoc of fast-path data. locate() answers a scalar's position from scalar-spans.ts where
- * it can (read on the first locate()); else, and for the rare exactInteger() the data cannot
- * answer exactly as findNode() would (at a null), the `yaml` Document is parsed.
+ * it can (read on the first locate(), unless the fast path already read the file with its
+ * listener); else, and for the rare exactInteger() the data cannot answer exactly as findNode()
+ * would (at a null), the `yaml` Document is parsed.
  */
 function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
   const owner = {};
