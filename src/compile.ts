@@ -142,9 +142,20 @@ function selectedFileListener(options: CompileOptions): { onFile?: (file: Output
 
 /** What an output left out (ADM limits), as warnings at the policy's id in its YAML file. */
 function omissionWarnings(omissions: readonly OmissionNote[], definitions: readonly ValidatedDefinitions[]): Diagnostic[] {
+  // Each file's policy indexes by id, made once: a large file can have a note for every policy.
+  const indexes = new Map<ValidatedDefinitions, Map<string, number>>();
+  const indexOf = (source: ValidatedDefinitions, policyId: string): number => {
+    let byId = indexes.get(source);
+    if (!byId) {
+      byId = new Map();
+      for (const [i, p] of (source.input.policies ?? []).entries()) if (!byId.has(p.id)) byId.set(p.id, i); // the first, as findIndex
+      indexes.set(source, byId);
+    }
+    return byId.get(policyId) ?? -1;
+  };
   return omissions.map(({ sourcePath, policyId, what }) => {
     const source = definitions.find((d) => d.doc.file === sourcePath);
-    const index = source?.input.policies?.findIndex((p) => p.id === policyId) ?? -1;
+    const index = source ? indexOf(source, policyId) : -1;
     const span = source && index >= 0 ? source.doc.locate(['policies', index, 'id']) : undefined;
     return diagnostic('GPF3101', sourcePath, span, what);
   });

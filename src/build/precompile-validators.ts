@@ -8,23 +8,25 @@ import { writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { packageFile } from '../package-files.js';
-import { cacheFileOf, COMPILED_VALIDATORS_FILE } from '../validate/compiled-validators.js';
-import { AJV_OPTIONS, STRUCTURE_SCHEMAS, type StructureName } from '../validate/validators.js';
+import { cacheFileOf, COMPILED_VALIDATORS_FILES } from '../validate/compiled-validators.js';
+import { AJV_OPTIONS, STRUCTURE_SCHEMAS, type ErrorsWanted, type StructureName } from '../validate/validators.js';
 
 /** The module that replaces src/validate/validators.ts in the bundle. */
 export function precompiledValidatorsSource(): string {
   return `export { validatorFor } from ${JSON.stringify(packageFile('src/validate/compiled-validators.ts'))};\n`;
 }
 
-/** Writes dist/validators.cjs (ajv's CommonJS, as one function) and its V8 code cache. */
+/** Writes dist/validators.cjs and dist/validators-all.cjs (ajv's CommonJS, each as one function) and their V8 code caches. */
 export function writePrecompiledValidators(): void {
-  const ajv = new Ajv({ ...AJV_OPTIONS, code: { source: true } });
-  const names = Object.keys(STRUCTURE_SCHEMAS) as StructureName[];
-  for (const name of names) ajv.addSchema(STRUCTURE_SCHEMAS[name], name);
-  const code = standalone.default(ajv, Object.fromEntries(names.map((name) => [name, name])));
-  const file = packageFile(COMPILED_VALIDATORS_FILE);
-  writeFileSync(file, `(function (exports, require, module) {\n${code}\n})\n`);
-  writeCodeCache(file);
+  for (const errors of Object.keys(COMPILED_VALIDATORS_FILES) as ErrorsWanted[]) {
+    const ajv = new Ajv({ ...AJV_OPTIONS[errors], code: { source: true } });
+    const names = Object.keys(STRUCTURE_SCHEMAS) as StructureName[];
+    for (const name of names) ajv.addSchema(STRUCTURE_SCHEMAS[name], name);
+    const code = standalone.default(ajv, Object.fromEntries(names.map((name) => [name, name])));
+    const file = packageFile(COMPILED_VALIDATORS_FILES[errors]);
+    writeFileSync(file, `(function (exports, require, module) {\n${code}\n})\n`);
+    writeCodeCache(file);
+  }
 }
 
 /**

@@ -7,48 +7,47 @@
  * directives, complex or null keys, keys near `yaml`'s 1024-character limit, and
  * anything js-yaml rejects (syntax errors, duplicate keys, unknown tags, deep nesting).
  */
-import { FAILSAFE_SCHEMA, load, Type } from 'js-yaml';
+import { load } from 'js-yaml';
+import { CORE_SCHEMA, NULL } from './core-schema.js';
+import { hasAliasLike, hasAnchorLike, hasDirectiveOrExplicitKey, hasFlowKeyLike } from './not-plain.js';
+import { readTree, scalarKeysOnly, spansOf, type ScalarSpans } from './scalar-spans.js';
 
 export interface PlainYaml {
   /** As yaml-source.ts's `data`: integers as numbers. */
   readonly data: unknown;
-  /** The exact value of every integer scalar, by data path (intPathKey). */
+  /**
+   * The exact value of every integer scalar beyond 2^53, by data path (intPathKey); a number
+   * elsewhere in `data` is an integer written so, and exact, unless its path is in `floats`.
+   * (Only these rare paths are made: a large file has an integer in every other line.)
+   */
   readonly integers: ReadonlyMap<string, bigint>;
+  /** The paths of float scalars (intPathKey). */
+  readonly floats: ReadonlySet<string>;
+  /** Positions, when the text was read with js-yaml's listener already (see FLOW_KEY_LIKE). */
+  readonly spans?: ScalarSpans;
 }
 
 /** The key of a data path in PlainYaml.integers. */
 export const intPathKey = (path: readonly (string | number)[]): string => path.map(String).join('\u0000');
 
-/**
- * `yaml`'s core schema (node_modules/yaml/dist/schema/core/): its patterns, in its order (js-yaml
- * keeps one type per tag, so a tag's patterns are joined). Integers as bigint, as `intAsBigInt`.
- */
-const scalar = (tag: string, test: RegExp, construct: (source: string) => unknown) =>
-  new Type(`tag:yaml.org,2002:${tag}`, { kind: 'scalar', resolve: (source: string) => test.test(source), construct });
-const INFINITY_OR_NAN = /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/;
-export const CORE_SCHEMA = FAILSAFE_SCHEMA.extend({
-  implicit: [
-    scalar('null', /^(?:~|[Nn]ull|NULL)?$/, () => NULL),
-    scalar('bool', /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/, (source) => source[0] === 't' || source[0] === 'T'),
-    scalar('int', /^(?:0o[0-7]+|[-+]?[0-9]+|0x[0-9a-fA-F]+)$/, (source) => BigInt(source)),
-    scalar('float', /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/, (source) =>
-      !INFINITY_OR_NAN.test(source) ? parseFloat(source) : source.slice(-3).toLowerCase() === 'nan' ? NaN : source[0] === '-' ? -Infinity : Infinity,
-    ),
-  ],
-});
-
-/** Stands for null while reading: js-yaml writes a null key as "null" where `yaml` writes "". */
-const NULL = Object.freeze({ gpforgeNull: true });
 /** What js-yaml makes of a key that is a map (or NULL). */
 const OBJECT_KEY = '[object Object]';
 /** Keys longer than this could be over `yaml`'s 1024-character limit in the source (escapes). */
 const MAX_KEY_LENGTH = 100;
 
 /**
- * Directives, explicit (`?`) and flow-collection keys. Text inside scalars rarely matches, and
- * when it does the `yaml` package reads the file, which is merely slower.
+ * Directives and explicit (`?`) keys. Text inside scalars rarely matches, and when it does the
+ * `yaml` package reads the file, which is merely slower.
  */
-const NOT_PLAIN = /^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
+const NOT_PLAIN = hasDirectiveOrExplicitKey;
+
+/**
+ * What could be a flow collection as a key (`[a, b]: c`), which js-yaml turns into the text
+ * "a,b". Quoted text such as "Enter [0-3]: " matches too (a corpus template has it), so such a
+ * file is read with js-yaml's listener (scalar-spans.ts), whose tree shows every key's kind;
+ * that tree then answers the file's positions too.
+ */
+const FLOW_KEY_LIKE = hasFlowKeyLike;
 
 /**
  * Aliases must never reach js-yaml, which would share the node (and so let an alias bomb through
@@ -59,41 +58,72 @@ const NOT_PLAIN = /^%|(?:^[ \t]*|[-?[{,][ \t]*)\?(?:\s|$)|[\]}]\s*:(?:\s|$)/m;
  * a `*` starting a line of prose is common in explain texts, an anchor-like `&` is not.
  * (Anchors without aliases read the same in both.)
  */
-const ALIAS_LIKE = /(?:^[ \t]*|[-:?[{,][ \t]*)\*[^\s,[\]{}]/m;
-const ANCHOR_LIKE = /(?:^|[\s[{,:\uFEFF])&[^\s,[\]{}]/;
+const ALIAS_LIKE = hasAliasLike;
+const ANCHOR_LIKE = hasAnchorLike;
 
 class NotPlain extends Error {}
 
 export function readPlainYaml(text: string): PlainYaml | undefined {
-  if (NOT_PLAIN.test(text) || (ALIAS_LIKE.test(text) && ANCHOR_LIKE.test(text))) return undefined;
+  if (NOT_PLAIN(text) || (ALIAS_LIKE(text) && ANCHOR_LIKE(text))) return undefined;
   try {
-    const loaded: unknown = load(text, { schema: CORE_SCHEMA });
+    let loaded: unknown;
+    let spans: ScalarSpans | undefined;
+    if (FLOW_KEY_LIKE(text)) {
+      const tree = readTree(text);
+      if (!tree || !scalarKeysOnly(tree.root)) return undefined;
+      loaded = tree.data;
+      spans = spansOf(text, tree.root);
+    } else {
+      loaded = load(text, { schema: CORE_SCHEMA });
+    }
     if (loaded === undefined) return undefined;
-    const integers = new Map<string, bigint>();
-    return { data: normalise(loaded, [], integers), integers };
+    const numbers: Numbers = { integers: new Map(), floats: new Set() };
+    const data = normalise(loaded, [], numbers);
+    return { data, ...numbers, ...(spans && { spans }) };
   } catch {
     return undefined; // a syntax error, a duplicate key, too deep: the `yaml` package reports it
   }
 }
 
+type Numbers = Pick<PlainYaml, 'integers' | 'floats'> & { integers: Map<string, bigint>; floats: Set<string> };
+
 /**
- * Integers to numbers (recording their exact value), NULL to null, in place; throws NotPlain
- * where `yaml` could differ. `path` is the path of `value`, pushed and popped as it goes.
+ * Integers to numbers (recording the exact value of those beyond 2^53), NULL to null, in place,
+ * recording where floats are; throws NotPlain where `yaml` could differ. `path` is the path of
+ * `value`, pushed and popped as it goes (only down to containers and numbers: other scalars need no path).
  */
-function normalise(value: unknown, path: (string | number)[], integers: Map<string, bigint>): unknown {
+function normalise(value: unknown, path: (string | number)[], numbers: Numbers): unknown {
   if (typeof value === 'bigint') {
-    integers.set(intPathKey(path), value);
-    return Number(value);
+    const approximate = Number(value);
+    if (!Number.isSafeInteger(approximate)) numbers.integers.set(intPathKey(path), value);
+    return approximate;
+  }
+  if (typeof value === 'number') {
+    numbers.floats.add(intPathKey(path)); // js-yaml makes numbers of floats only (integers are bigint)
+    return value;
   }
   if (value === NULL) return null;
   if (typeof value !== 'object' || value === null) return value;
-  const container = value as Record<string | number, unknown>;
-  const keys: (string | number)[] = Array.isArray(value) ? value.map((_item, index) => index) : Object.keys(value);
-  for (const key of keys) {
-    if (key === OBJECT_KEY || key === '__proto__' || String(key).length > MAX_KEY_LENGTH) throw new NotPlain(String(key));
-    path.push(key);
-    container[key] = normalise(container[key], path, integers);
-    path.pop();
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' ? item !== null : typeof item === 'bigint' || typeof item === 'number') {
+        path.push(i);
+        value[i] = normalise(item, path, numbers);
+        path.pop();
+      }
+    }
+    return value;
+  }
+  const container = value as Record<string, unknown>;
+  for (const key of Object.keys(container)) {
+    if (key === OBJECT_KEY || key === '__proto__' || key.length > MAX_KEY_LENGTH) throw new NotPlain(key);
+    const item = container[key];
+    if (typeof item === 'object' ? item !== null : typeof item === 'bigint' || typeof item === 'number') {
+      path.push(key);
+      container[key] = normalise(item, path, numbers);
+      path.pop();
+    }
   }
   return value;
 }

@@ -12,47 +12,86 @@
  */
 import { load, type State } from 'js-yaml';
 import type { Span } from '../diagnostics/diagnostic.js';
-import { CORE_SCHEMA } from './plain-yaml.js';
+import { CORE_SCHEMA } from './core-schema.js';
 
 /** A node as js-yaml read it: where its composeNode() started and ended, and what it made. */
-interface ReadNode {
+export interface ReadNode {
   readonly open: number;
   readonly close: number;
   readonly kind: string | null;
   readonly result: unknown;
-  readonly children: ReadNode[];
+  readonly children: readonly ReadNode[];
 }
+
+/** A node while it is read: made at its open, completed at its close. */
+interface OpenNode {
+  open: number;
+  close: number;
+  kind: string | null;
+  result: unknown;
+  children: ReadNode[];
+}
+
+/** Shared by every node without children (most are scalars), so they make no array. */
+const NO_CHILDREN: ReadNode[] = [];
 
 export type ScalarSpans = (path: readonly (string | number)[], part: 'key' | 'value') => Span | undefined;
 
 /** Reads `text` once more with a listener; undefined where js-yaml does not read it (the caller then never got here). */
 export function scalarSpans(text: string): ScalarSpans | undefined {
-  if (text.charCodeAt(0) === 0xfeff) return undefined; // js-yaml drops a BOM, which would shift every position
-  const root = readTree(text);
-  if (!root) return undefined;
+  return text.charCodeAt(0) === 0xfeff ? undefined : spansOf(text, readTree(text)?.root);
+}
+
+/** The spans of a tree readTree() made of `text`. */
+export function spansOf(text: string, root: ReadNode | undefined): ScalarSpans | undefined {
+  if (!root || text.charCodeAt(0) === 0xfeff) return undefined; // js-yaml drops a BOM, which would shift every position
   return (path, part) => spanAt(text, root, path, part);
 }
 
-function readTree(text: string): ReadNode | undefined {
-  const stack: { open: number; children: ReadNode[] }[] = [{ open: 0, children: [] }];
+/** js-yaml's reading of `text` with its tree of nodes; undefined where js-yaml throws. */
+export function readTree(text: string): { root: ReadNode; data: unknown } | undefined {
+  const top: OpenNode = { open: 0, close: 0, kind: null, result: undefined, children: [] };
+  const stack: OpenNode[] = [top];
   const listener = (event: 'open' | 'close', state: State): void => {
     if (event === 'open') {
-      stack.push({ open: state.position, children: [] });
+      stack.push({ open: state.position, close: -1, kind: null, result: undefined, children: NO_CHILDREN });
       return;
     }
-    const frame = stack.pop();
-    if (!frame) return;
-    const { kind, result } = state as State & { kind: string | null; result: unknown };
-    const node: ReadNode = { open: frame.open, close: state.position, kind, result, children: frame.children };
-    stack.at(-1)?.children.push(sameNode(node, node.children[0]) ? (node.children[0] as ReadNode) : node);
+    const node = stack.pop();
+    const parent = stack[stack.length - 1];
+    if (!node || !parent) return;
+    node.close = state.position;
+    node.kind = (state as State & { kind: string | null }).kind;
+    node.result = (state as State & { result: unknown }).result;
+    const child = sameNode(node, node.children[0]) ? (node.children[0] as ReadNode) : node;
+    if (parent.children === NO_CHILDREN) parent.children = [child];
+    else parent.children.push(child);
   };
+  let data: unknown;
   try {
-    load(text, { schema: CORE_SCHEMA, listener });
+    data = load(text, { schema: CORE_SCHEMA, listener });
   } catch {
     return undefined;
   }
-  const top = stack[0]?.children;
-  return top?.length === 1 ? top[0] : undefined;
+  const [root, ...more] = top.children;
+  return root && more.length === 0 ? { root, data } : undefined;
+}
+
+/**
+ * Whether every key in the tree is a scalar, with one node per key and value and per item. A
+ * flow collection as a key (`[a, b]: c`) is a string to js-yaml but not to `yaml`.
+ */
+export function scalarKeysOnly(node: ReadNode): boolean {
+  const { kind, result, children } = node;
+  if (kind === 'mapping') {
+    if (!isRecord(result) || children.length !== 2 * Object.keys(result).length) return false;
+    for (let i = 0; i < children.length; i += 2) if ((children[i] as ReadNode).kind !== 'scalar') return false;
+  } else if (kind === 'sequence') {
+    if (!Array.isArray(result) || children.length !== result.length) return false;
+  } else if (children.length > 0) {
+    return false;
+  }
+  return children.every(scalarKeysOnly);
 }
 
 /**

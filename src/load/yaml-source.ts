@@ -103,13 +103,14 @@ function sourceDoc(file: string, text: string, document: () => Document, data: u
 
 /**
  * A SourceDoc of fast-path data. locate() answers a scalar's position from scalar-spans.ts where
- * it can (read on the first locate()); else, and for the rare exactInteger() the data cannot
- * answer exactly as findNode() would (at a null), the `yaml` Document is parsed.
+ * it can (read on the first locate(), unless the fast path already read the file with its
+ * listener); else, and for the rare exactInteger() the data cannot answer exactly as findNode()
+ * would (at a null), the `yaml` Document is parsed.
  */
 export function plainSourceDoc(file: string, text: string, plain: PlainYaml): SourceDoc {
   const owner = {};
   const slow = sourceDoc(file, text, () => keptDocument(owner, text), plain.data);
-  let spans: ScalarSpans | undefined | null = null; // null: not read yet
+  let spans: ScalarSpans | undefined | null = plain.spans ?? null; // null: not read yet
   return {
     ...slow,
     locate(path, part = 'value') {
@@ -131,7 +132,11 @@ export function plainSourceDoc(file: string, text: string, plain: PlainYaml): So
         }
         depth++;
       }
-      if (typeof value === 'number') return plain.integers.get(intPathKey(path.slice(0, depth))); // undefined for floats
+      if (typeof value === 'number') {
+        if (plain.floats.size === 0 && plain.integers.size === 0) return BigInt(value);
+        const key = intPathKey(path.slice(0, depth));
+        return plain.floats.has(key) ? undefined : (plain.integers.get(key) ?? BigInt(value));
+      }
       return value === null ? slow.exactInteger(path) : undefined; // null: an empty value or ~, which the data cannot tell
     },
   };

@@ -11,27 +11,39 @@ import type { AsWritten } from './types.js';
 
 /** `{ extraAttributes }` when the YAML gives any. */
 export function extraOf(attributes: Readonly<Record<string, string>> | undefined): AsWritten {
-  return attributes !== undefined && Object.keys(attributes).length > 0 ? { extraAttributes: attributes } : {};
+  return attributes !== undefined && hasKeys(attributes) ? { extraAttributes: attributes } : {};
 }
 
+function hasKeys(record: object): boolean {
+  for (const key in record) if (Object.hasOwn(record, key)) return true;
+  return false;
+}
+
+/** [YAML field, XML attribute, the attribute's XSD default as text]: computed once, read for every element. */
+type DefaultedField = readonly [field: string, xmlName: string, defaultText: string];
+const withDefaults = (fields: Readonly<Record<string, string>>): readonly DefaultedField[] =>
+  Object.entries(fields).map(([field, xmlName]) => [field, xmlName, String(xsdDefault(xmlName))]);
+const ELEMENT_FIELDS = withDefaults(ELEMENT_DEFAULTED_FIELDS);
+const CONTROL_FIELDS = withDefaults(CONTROL_DEFAULTED_FIELDS);
+
 /** The attributes the YAML states with their XSD default's value (others are written anyway). */
-function stated(input: object, fields: Readonly<Record<string, string>>, attributes: Readonly<Record<string, string>> | undefined): AsWritten {
-  const value = (field: string) => (input as Record<string, unknown>)[field];
-  const explicit = Object.entries(fields)
-    .filter(([field, xmlName]) => value(field) !== undefined && String(value(field)) === String(xsdDefault(xmlName)))
-    .map(([, xmlName]) => xmlName)
-    .sort();
-  return { ...(explicit.length > 0 && { explicit }), ...extraOf(attributes) };
+function stated(input: object, fields: readonly DefaultedField[], attributes: Readonly<Record<string, string>> | undefined): AsWritten {
+  let explicit: string[] | undefined;
+  for (const [field, xmlName, defaultText] of fields) {
+    const value = (input as Record<string, unknown>)[field];
+    if (value !== undefined && String(value) === defaultText) (explicit ??= []).push(xmlName);
+  }
+  return explicit ? { explicit: explicit.sort(), ...extraOf(attributes) } : extraOf(attributes);
 }
 
 /** The ADMX element's AsWritten. */
 export function elementAsWritten(e: Exclude<ElementInput, { note: unknown }>): AsWritten {
-  return stated(e, ELEMENT_DEFAULTED_FIELDS, e.xmlAttributes);
+  return stated(e, ELEMENT_FIELDS, e.xmlAttributes);
 }
 
 /** The ADML control's AsWritten (notes have only extra attributes). */
 export function controlAsWritten(e: ElementInput): AsWritten {
-  return 'note' in e ? extraOf(e.controlAttributes) : stated(e, CONTROL_DEFAULTED_FIELDS, e.controlAttributes);
+  return 'note' in e ? extraOf(e.controlAttributes) : stated(e, CONTROL_FIELDS, e.controlAttributes);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** A validated definitions file → the model's DefinitionsFile (references kept as written). */
 import { basename, extname } from 'node:path';
-import type { DataPath } from '../load/yaml-source.js';
+import type { DataPath, SourceDoc } from '../load/yaml-source.js';
 import type { PolicyInput } from '../schema/definitions-schema.js';
 import type { ValidatedDefinitions } from '../validate/validate-definitions.js';
 import { buildControl, buildElement, orderElements, type ElementContext } from './build-elements.js';
@@ -110,25 +110,36 @@ function buildPolicy(ctx: BuildContext, p: PolicyInput, path: DataPath): Policy 
   const elementCtx: ElementContext = { doc, locales: ctx.locales, stringIds: ctx.stringIds, policyId: p.id };
   const inputs = p.elements ?? [];
   const elements = inputs.flatMap((e, i) => ('note' in e ? [] : [buildElement(elementCtx, e, [...path, 'elements', i])]));
-  return {
-    id: p.id,
-    class: p.class,
-    category: p.category,
-    supportedOn: p.supportedOn,
-    nameStringId,
-    name: localize(p.name, ctx.locales),
-    explainStringId,
-    explain: localize(p.explain, ctx.locales),
-    key: p.key,
-    ...(p.valueName !== undefined && { valueName: p.valueName }),
-    ...(p.enabledValue !== undefined && { enabledValue: buildRegValue(doc, p.enabledValue, [...path, 'enabledValue']) }),
-    ...(p.disabledValue !== undefined && { disabledValue: buildRegValue(doc, p.disabledValue, [...path, 'disabledValue']) }),
-    ...(p.enabledList !== undefined && { enabledList: buildValueList(doc, p.enabledList, [...path, 'enabledList']) }),
-    ...(p.disabledList !== undefined && { disabledList: buildValueList(doc, p.disabledList, [...path, 'disabledList']) }),
-    ...(p.clientExtension !== undefined && { clientExtension: p.clientExtension }),
-    elements: orderElements(elements, p.elementOrder),
-    presentation: inputs.map((e) => buildControl(elementCtx, e)),
-    ...(p.presentationId !== undefined && { presentationId: p.presentationId }),
-    ...extraOf(p.xmlAttributes),
-  };
+  return Object.assign(
+    {
+      id: p.id,
+      class: p.class,
+      category: p.category,
+      supportedOn: p.supportedOn,
+      nameStringId,
+      name: localize(p.name, ctx.locales),
+      explainStringId,
+      explain: localize(p.explain, ctx.locales),
+      key: p.key,
+    },
+    registryFields(doc, p, path),
+    { elements: orderElements(elements, p.elementOrder), presentation: inputs.map((e) => buildControl(elementCtx, e)) },
+    p.presentationId !== undefined ? { presentationId: p.presentationId } : {},
+    extraOf(p.xmlAttributes),
+  );
 }
+
+/** The policy's optional registry fields that the YAML gives, in the model's order (assigned: this runs for every policy). */
+function registryFields(doc: SourceDoc, p: PolicyInput, path: DataPath): RegistryFields {
+  const fields: Mutable<RegistryFields> = {};
+  if (p.valueName !== undefined) fields.valueName = p.valueName;
+  if (p.enabledValue !== undefined) fields.enabledValue = buildRegValue(doc, p.enabledValue, [...path, 'enabledValue']);
+  if (p.disabledValue !== undefined) fields.disabledValue = buildRegValue(doc, p.disabledValue, [...path, 'disabledValue']);
+  if (p.enabledList !== undefined) fields.enabledList = buildValueList(doc, p.enabledList, [...path, 'enabledList']);
+  if (p.disabledList !== undefined) fields.disabledList = buildValueList(doc, p.disabledList, [...path, 'disabledList']);
+  if (p.clientExtension !== undefined) fields.clientExtension = p.clientExtension;
+  return fields;
+}
+
+type RegistryFields = Pick<Policy, 'valueName' | 'enabledValue' | 'disabledValue' | 'enabledList' | 'disabledList' | 'clientExtension'>;
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };

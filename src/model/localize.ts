@@ -9,9 +9,20 @@ export type LocalizedInput = string | Readonly<Record<string, string>>;
  * case-insensitively and are normalised to the casing declared in `locales`.
  */
 export function localize(value: LocalizedInput, locales: readonly string[]): Localized {
+  const result: Record<string, string> = {};
+  if (typeof value === 'string') {
+    for (const locale of locales) result[locale] = value; // the default locale's text, so every fallback's too
+    return result;
+  }
   const [defaultLocale = 'en-US'] = locales;
-  const given = typeof value === 'string' ? { [defaultLocale]: value } : value;
-  const lookup = (locale: string) => Object.entries(given).find(([k]) => k.toLowerCase() === locale.toLowerCase())?.[1];
-  const fallbackText = lookup(defaultLocale) ?? '';
-  return Object.fromEntries(locales.map((locale) => [locale, lookup(locale) ?? fallbackText]));
+  const fallbackText = lookup(value, defaultLocale) ?? '';
+  for (const locale of locales) result[locale] = lookup(value, locale) ?? fallbackText;
+  return result;
+}
+
+/** The text of the first key that is `locale` ignoring case. */
+function lookup(given: Readonly<Record<string, string>>, locale: string): string | undefined {
+  const wanted = locale.toLowerCase();
+  for (const key of Object.keys(given)) if (key.toLowerCase() === wanted) return given[key];
+  return undefined;
 }

@@ -1,7 +1,8 @@
 /**
  * In the bundle, src/validate/validators.ts is this: the validators ajv compiled at build time
- * (src/build/precompile-validators.ts), a CommonJS function in dist/validators.cjs, run through
- * V8's code cache in dist/validators.cache. Node 20 has no compile cache for modules
+ * (src/build/precompile-validators.ts), a CommonJS function in dist/validators.cjs (the 'first'
+ * error ones) and dist/validators-all.cjs (every error; loaded only for a file that has one),
+ * each run through V8's code cache beside it (.cache). Node 20 has no compile cache for modules
  * (module.enableCompileCache is Node >= 22.1), and compiling the half-megabyte validate function
  * cost ~40 ms of every validate (issue 11). V8 checks the cache against its version, flags and
  * the source, and compiles as usual when it does not fit.
@@ -11,16 +12,16 @@ import { createRequire } from 'node:module';
 import { Script } from 'node:vm';
 import type { ValidateFunction } from 'ajv';
 import { packageFile } from '../package-files.js';
-import type { StructureName } from './validators.js';
+import type { ErrorsWanted, StructureName } from './validators.js';
 
-/** The compiled code, and beside it (`.cache`) V8's cached data for it. */
-export const COMPILED_VALIDATORS_FILE = 'dist/validators.cjs';
+/** The compiled code, and beside each (`.cache`) V8's cached data for it. */
+export const COMPILED_VALIDATORS_FILES: Readonly<Record<ErrorsWanted, string>> = { first: 'dist/validators.cjs', all: 'dist/validators-all.cjs' };
 
-let validators: Record<StructureName, ValidateFunction> | undefined;
+const validators: Partial<Record<ErrorsWanted, Record<StructureName, ValidateFunction>>> = {};
 
-export function validatorFor(name: StructureName): ValidateFunction {
-  validators ??= runCommonJs(packageFile(COMPILED_VALIDATORS_FILE)).exports as Record<StructureName, ValidateFunction>;
-  return validators[name];
+export function validatorFor(name: StructureName, errors: ErrorsWanted): ValidateFunction {
+  validators[errors] ??= runCommonJs(packageFile(COMPILED_VALIDATORS_FILES[errors])).exports as Record<StructureName, ValidateFunction>;
+  return validators[errors][name];
 }
 
 /**

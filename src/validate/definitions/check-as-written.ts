@@ -45,13 +45,15 @@ const POLICY_ATTRIBUTES: Readonly<Record<string, string>> = {
 export function checkAsWritten(ctx: CheckContext): void {
   for (const policy of policies(ctx)) {
     const p = policy.value;
-    checkClashes(ctx, p, p.xmlAttributes, POLICY_ATTRIBUTES, [...policy.path, 'xmlAttributes']);
-    const ids = [...typedElements(policy)].map((e) => e.value.id);
-    if (p.elementOrder !== undefined) checkOrder(ctx, p.elementOrder, ids, [...policy.path, 'elementOrder']);
+    checkClashes(ctx, p, p.xmlAttributes, POLICY_ATTRIBUTES, policy.path, 'xmlAttributes');
+    if (p.elementOrder !== undefined) {
+      const ids = [...typedElements(policy)].map((e) => e.value.id);
+      checkOrder(ctx, p.elementOrder, ids, [...policy.path, 'elementOrder']);
+    }
     for (const element of typedElements(policy)) {
       const e = element.value;
-      checkClashes(ctx, e, e.xmlAttributes, ELEMENT_ATTRIBUTES, [...element.path, 'xmlAttributes']);
-      checkClashes(ctx, e, e.controlAttributes, CONTROL_ATTRIBUTES, [...element.path, 'controlAttributes']);
+      checkClashes(ctx, e, e.xmlAttributes, ELEMENT_ATTRIBUTES, element.path, 'xmlAttributes');
+      checkClashes(ctx, e, e.controlAttributes, CONTROL_ATTRIBUTES, element.path, 'controlAttributes');
     }
   }
   checkUnusedStrings(ctx);
@@ -69,12 +71,13 @@ function checkOrder(ctx: CheckContext, order: readonly string[], ids: readonly s
   if (problems.length > 0) ctx.report('GPF2121', path, problems.join('; '), ids);
 }
 
-/** An attribute written always ('' field) or from a field the node has. */
-function checkClashes(ctx: CheckContext, node: object, extra: Readonly<Record<string, string>> | undefined, written: Readonly<Record<string, string>>, path: DataPath): void {
-  for (const name of Object.keys(extra ?? {})) {
+/** An attribute written always ('' field) or from a field the node has; `extra` is the node's `key` field. */
+function checkClashes(ctx: CheckContext, node: object, extra: Readonly<Record<string, string>> | undefined, written: Readonly<Record<string, string>>, nodePath: DataPath, key: string): void {
+  if (extra === undefined) return; // most nodes: no paths made
+  for (const name of Object.keys(extra)) {
     if (!Object.hasOwn(written, name)) continue;
     const field = written[name] as string;
-    if (field === '' || (node as Record<string, unknown>)[field] !== undefined) ctx.report('GPF2122', { key: [...path, name] }, name, ...(field === '' ? [] : [field]));
+    if (field === '' || (node as Record<string, unknown>)[field] !== undefined) ctx.report('GPF2122', { key: [...nodePath, key, name] }, name, ...(field === '' ? [] : [field]));
   }
 }
 

@@ -50,19 +50,34 @@ export function checkElements(ctx: CheckContext): void {
       }
     }
   }
-  for (const policy of policies(ctx)) checkQwordValues(ctx, policy.value, policy.path);
+  for (const policy of policies(ctx)) checkQwordValues(ctx, policy.value, [...policy.path]);
 }
 
-/** { qword: n } values anywhere: exact range check on the digits as written. */
-function checkQwordValues(ctx: CheckContext, data: unknown, path: DataPath): void {
-  if (Array.isArray(data)) data.forEach((v, i) => checkQwordValues(ctx, v, [...path, i]));
-  else if (data !== null && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data)) {
+/**
+ * { qword: n } values anywhere: exact range check on the digits as written. `path` is one stack,
+ * pushed and popped, copied only where an integer is looked up: this visits every node of each policy.
+ */
+function checkQwordValues(ctx: CheckContext, data: unknown, path: (string | number)[]): void {
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const item: unknown = data[i];
+      if (item === null || typeof item !== 'object') continue;
+      path.push(i);
+      checkQwordValues(ctx, item, path);
+      path.pop();
+    }
+  } else if (data !== null && typeof data === 'object') {
+    for (const k of Object.keys(data)) {
+      const v = (data as Record<string, unknown>)[k];
       if (k === 'qword' || k === 'dword') {
         const exact = typeof v === 'string' && /^\s*[0-9]+\s*$/.test(v) ? BigInt(v.trim()) : ctx.doc.exactInteger([...path, k]);
         const max = k === 'qword' ? QWORD_MAX : DWORD_MAX;
         if (exact !== undefined && exact > max) ctx.report('GPF2006', [...path, k], exact.toString(), '0', max.toString());
-      } else checkQwordValues(ctx, v, [...path, k]);
+      } else if (v !== null && typeof v === 'object') {
+        path.push(k);
+        checkQwordValues(ctx, v, path);
+        path.pop();
+      }
     }
   }
 }

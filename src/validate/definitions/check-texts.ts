@@ -6,12 +6,11 @@ import { localizedTexts, stringsFailing } from './walk.js';
 export function checkTexts(ctx: CheckContext): void {
   const [defaultLocale = 'en-US', ...others] = ctx.locales;
   const fallback = ctx.input.fallback === true;
+  const declared = new Set(ctx.locales.map((l) => l.toLowerCase()));
   for (const { value, path } of localizedTexts(ctx)) {
     const given = typeof value === 'string' ? [defaultLocale] : Object.keys(value);
     for (const locale of given) {
-      if (!ctx.locales.some((l) => l.toLowerCase() === locale.toLowerCase())) {
-        ctx.report('GPF2113', { key: [...path, locale] }, locale, ctx.locales);
-      }
+      if (!declared.has(locale.toLowerCase())) ctx.report('GPF2113', { key: [...path, locale] }, locale, ctx.locales);
     }
     if (typeof value !== 'string' && !given.includes(defaultLocale)) ctx.report('GPF2110', path, defaultLocale);
     for (const locale of others) {

@@ -17,19 +17,38 @@ export interface WalkSource {
   readonly skippedPolicies: ReadonlySet<number>;
 }
 
-/** Policies that passed the structural check, with their original index in the path. */
-export function* policies(source: WalkSource): Generator<Located<PolicyInput>> {
-  for (const [i, policy] of (source.input.policies ?? []).entries()) {
-    if (!source.skippedPolicies.has(i)) yield { value: policy, path: ['policies', i] };
+/**
+ * Policies that passed the structural check, with their original index in the path. Made once
+ * per source and shared (read-only) by every check: each walks them, and a file can have thousands.
+ */
+export function policies(source: WalkSource): readonly Located<PolicyInput>[] {
+  let list = policyLists.get(source);
+  if (!list) {
+    list = [];
+    for (const [i, policy] of (source.input.policies ?? []).entries()) {
+      if (!source.skippedPolicies.has(i)) list.push({ value: policy, path: ['policies', i] });
+    }
+    policyLists.set(source, list);
   }
+  return list;
 }
 
-/** Elements of a policy that carry a registry value (notes excluded). */
-export function* typedElements(policy: Located<PolicyInput>): Generator<Located<TypedElementInput>> {
-  for (const [i, element] of (policy.value.elements ?? []).entries()) {
-    if (!('note' in element)) yield { value: element, path: [...policy.path, 'elements', i] };
+const policyLists = new WeakMap<WalkSource, Located<PolicyInput>[]>();
+
+/** Elements of a policy that carry a registry value (notes excluded); made once per policy, as policies(). */
+export function typedElements(policy: Located<PolicyInput>): readonly Located<TypedElementInput>[] {
+  let list = elementLists.get(policy);
+  if (!list) {
+    list = [];
+    for (const [i, element] of (policy.value.elements ?? []).entries()) {
+      if (!('note' in element)) list.push({ value: element, path: [...policy.path, 'elements', i] });
+    }
+    elementLists.set(policy, list);
   }
+  return list;
 }
+
+const elementLists = new WeakMap<Located<PolicyInput>, Located<TypedElementInput>[]>();
 
 /** Every localized text of the file with its path: the strings that end up in ADML. */
 export function* localizedTexts(source: WalkSource): Generator<Located<LocalizedInput>> {
@@ -77,23 +96,33 @@ function* policyTexts(policy: Located<PolicyInput>): Generator<Located<Localized
 
 /**
  * Every string anywhere in the data that fails `ok`, with its path. The path is kept on one
- * stack and copied only for a failing string: this walk visits every node of large files.
+ * stack and copied only for a failing string: this walk visits every node of large files, so it
+ * descends only into containers and makes no entry arrays.
  */
 export function stringsFailing(data: unknown, ok: (s: string) => boolean): Located<string>[] {
   const found: Located<string>[] = [];
   const path: (string | number)[] = [];
-  const visit = (value: unknown): void => {
+  const check = (value: unknown, step: string | number): void => {
     if (typeof value === 'string') {
-      if (!ok(value)) found.push({ value, path: [...path] });
+      if (!ok(value)) found.push({ value, path: [...path, step] });
     } else if (value !== null && typeof value === 'object') {
-      for (const [k, v] of Array.isArray(value) ? value.entries() : Object.entries(value)) {
-        path.push(k);
-        visit(v);
-        path.pop();
-      }
+      path.push(step);
+      visit(value);
+      path.pop();
     }
   };
-  visit(data);
+  const visit = (container: object): void => {
+    if (Array.isArray(container)) {
+      for (let i = 0; i < container.length; i++) check(container[i], i);
+    } else {
+      for (const key of Object.keys(container)) check((container as Record<string, unknown>)[key], key);
+    }
+  };
+  if (typeof data === 'string') {
+    if (!ok(data)) found.push({ value: data, path: [] });
+  } else if (data !== null && typeof data === 'object') {
+    visit(data);
+  }
   return found;
 }
 
