@@ -219,7 +219,31 @@ function writeKey(key: string, place: Place): string {
 }
 
 function writeString(value: string, place: Place, implicitKey: boolean, indentAtStart?: number): string {
+  const cache = cacheable(value) ? SHORT_STRINGS[implicitKey ? 1 : 0][place.inFlow ? 1 : 0] : undefined;
+  const cached = cache?.get(value);
+  if (cached !== undefined) return cached;
   const type = !implicitKey && value.includes('\n') ? textStyle(value) : undefined;
   const ctx = { doc: SCHEMA_DOC, indent: place.indent, indentStep: INDENT_STEP, inFlow: place.inFlow, implicitKey, indentAtStart, forceBlockIndent: false, actualString: true, options: OPTIONS };
-  return stringifyString({ value, type }, ctx as unknown as StringifyContext);
+  const text = stringifyString({ value, type }, ctx as unknown as StringifyContext);
+  if (cache !== undefined && cache.size < CACHE_MAX) cache.set(value, text);
+  return text;
+}
+
+/**
+ * yaml's text of a short one-line string, by [implicitKey][inFlow]: keys, locale names, classes and
+ * registry keys repeat thousands of times in an import.
+ */
+const SHORT_STRINGS = [
+  [new Map<string, string>(), new Map<string, string>()],
+  [new Map<string, string>(), new Map<string, string>()],
+] as const;
+const CACHE_MAX = 100_000;
+
+/**
+ * Without line breaks (which yaml's `^`-anchored checks and its line folding see) and not starting
+ * like a document marker, a string's text depends on nothing but implicitKey and inFlow (no folding:
+ * lineWidth 0); the indentation matters only for the rest.
+ */
+function cacheable(value: string): boolean {
+  return value.length <= 256 && !/[\n\r\u2028\u2029]|^(?:%|---|\.\.\.)/.test(value);
 }

@@ -37,8 +37,12 @@ export interface DefinitionsYaml {
 
 /** The definitions YAML of one file, and what it loses (see the module comment). */
 export function emitDefinitionsYaml(file: DefinitionsFile, options: DefinitionsYamlOptions = {}): DefinitionsYaml {
-  const { data, notes } = definitionsYamlData(file, options);
-  const comment = options.schemaPath === undefined ? undefined : `yaml-language-server: $schema=${options.schemaPath}`;
+  return definitionsYamlText(definitionsYamlData(file, options), options.schemaPath);
+}
+
+/** The YAML text of what definitionsYamlData gave (an import builds that once, checks it, then writes it). */
+export function definitionsYamlText({ data, notes }: { data: ViewMap; notes: string[] }, schemaPath?: string): DefinitionsYaml {
+  const comment = schemaPath === undefined ? undefined : `yaml-language-server: $schema=${schemaPath}`;
   return { text: stringifyView(data, comment), notes };
 }
 
