@@ -121,11 +121,27 @@ const OPTIONS = {
 };
 const INDENT_STEP = '  ';
 
+/** BLOCK_MAPS as a tree the writer walks along (a key, or '*' for a sequence index); undefined off it. */
+interface PathNode {
+  block: boolean;
+  readonly next: Map<string, PathNode>;
+}
+const BLOCK_TREE: PathNode = { block: false, next: new Map() };
+for (const pattern of BLOCK_MAPS) {
+  let node = BLOCK_TREE;
+  for (const step of pattern) {
+    const child = node.next.get(step) ?? { block: false, next: new Map() };
+    node.next.set(step, child);
+    node = child;
+  }
+  node.block = true;
+}
+
 function writeDocument(view: View, comment: string | undefined): string {
   if (!isViewMap(view)) throw new Unsupported();
   // yaml's commentString turns a lone space into '#' and prefixes every line: left to the Document.
   if (comment !== undefined && (comment === '' || /[\n\r\u2028\u2029]/.test(comment))) throw new Unsupported();
-  const lines = mapLines(view, [], '', null, new Set());
+  const lines = mapLines(view, BLOCK_TREE, '', null, new Set());
   if (lines.length === 0) throw new Unsupported();
   if (comment !== undefined) lines.unshift(`# ${comment}`);
   return `${lines.join('\n')}\n`;
@@ -136,7 +152,7 @@ function isViewMap(value: View): value is ViewMap {
 }
 
 /** A value at `place`: what yaml's stringify gives for the node createNode makes of it. */
-function writeValue(value: View, path: readonly string[], place: Place, seen: Set<object>, indentAtStart?: number): string {
+function writeValue(value: View, at: PathNode | undefined, place: Place, seen: Set<object>, indentAtStart?: number): string {
   switch (typeof value) {
     case 'string':
       return writeString(value, place, false, indentAtStart);
@@ -148,20 +164,23 @@ function writeValue(value: View, path: readonly string[], place: Place, seen: Se
       return value ? 'true' : 'false';
   }
   // createNode writes an object met twice as an anchor and an alias.
-  if (value === null || seen.has(value)) throw new Unsupported();
+  if (typeof value !== 'object' || value === null || seen.has(value)) throw new Unsupported();
   seen.add(value);
-  if (Array.isArray(value)) return writeSeq(value as readonly View[], path, place, seen);
-  if (!isViewMap(value)) throw new Unsupported();
-  const flow = place.inFlow ?? (path.length > 0 && !isBlockMap(path) && isShortAndSingleLine(value));
-  if (flow) return flowCollection(mapEntries(value).map(([key, item]) => flowPair(key, item, path, place, seen)), '{', '}');
-  const lines = mapLines(value, path, place.indent, place.inFlow, seen);
+  if (Array.isArray(value)) return writeSeq(value as readonly View[], at, place, seen);
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if (prototype !== Object.prototype && prototype !== null) throw new Unsupported();
+  const map = value as ViewMap;
+  // Never the root here (writeDocument writes it), so path.length > 0 holds.
+  const flow = place.inFlow ?? (at?.block !== true && fitsFlow(map));
+  if (flow) return flowCollection(mapEntries(map).map(([key, item]) => flowPair(key, item, place, seen)), '{', '}');
+  const lines = mapLines(map, at, place.indent, place.inFlow, seen);
   if (lines.length === 0) throw new Unsupported();
   return lines.join(`\n${place.indent}`);
 }
 
-function writeSeq(items: readonly View[], path: readonly string[], place: Place, seen: Set<object>): string {
-  const itemPath = [...path, '*'];
-  const flow = place.inFlow ?? (items.every((item) => typeof item !== 'object') && isShortAndSingleLine(items));
+function writeSeq(items: readonly View[], at: PathNode | undefined, place: Place, seen: Set<object>): string {
+  const itemPath = at?.next.get('*');
+  const flow = place.inFlow ?? (items.every((item) => typeof item !== 'object') && fitsFlow(items));
   const itemIndent = place.indent + INDENT_STEP;
   if (flow) return flowCollection(items.map((item) => writeValue(item, itemPath, { indent: itemIndent + INDENT_STEP, inFlow: true }, seen)), '[', ']');
   if (items.length === 0) throw new Unsupported();
@@ -170,11 +189,11 @@ function writeSeq(items: readonly View[], path: readonly string[], place: Place,
 }
 
 /** The pairs of a block map whose items sit at `indent` (stringifyBlockCollection + stringifyPair). */
-function mapLines(map: ViewMap, path: readonly string[], indent: string, inFlow: boolean | null, seen: Set<object>): string[] {
+function mapLines(map: ViewMap, at: PathNode | undefined, indent: string, inFlow: boolean | null, seen: Set<object>): string[] {
   const valuePlace: Place = { indent: indent + INDENT_STEP, inFlow };
   return mapEntries(map).map(([key, value]) => {
     const keyText = writeKey(key, valuePlace);
-    const valuePath = [...path, key];
+    const valuePath = at?.next.get(key);
     if (typeof value !== 'object') {
       const text = writeValue(value, valuePath, valuePlace, seen, keyText.length + 2);
       return `${keyText}:${text === '' || text[0] === '\n' ? '' : ' '}${text}`;
@@ -187,11 +206,54 @@ function mapLines(map: ViewMap, path: readonly string[], indent: string, inFlow:
 }
 
 /** One `key: value` of a flow map whose items sit at `place.indent` + a step. */
-function flowPair(key: string, value: View, path: readonly string[], place: Place, seen: Set<object>): string {
+function flowPair(key: string, value: View, place: Place, seen: Set<object>): string {
   const pairPlace: Place = { indent: place.indent + INDENT_STEP + INDENT_STEP, inFlow: true };
   const keyText = writeKey(key, pairPlace);
-  const text = writeValue(value, [...path, key], pairPlace, seen, keyText.length + 2);
+  // In flow, every collection below is flow: the block-map paths no longer matter.
+  const text = writeValue(value, undefined, pairPlace, seen, keyText.length + 2);
   return `${keyText}:${text === '' || text[0] === '\n' ? '' : ' '}${text}`;
+}
+
+/** isShortAndSingleLine(value), without writing the JSON of long values. */
+function fitsFlow(value: View): boolean {
+  return jsonLength(value, FLOW_MAX_CHARS) <= FLOW_MAX_CHARS;
+}
+
+/**
+ * JSON.stringify(value).length (bigints as numbers), exact while at most `budget`, else some
+ * length over it; Infinity when a value (not a key) holds a line break.
+ */
+function jsonLength(value: unknown, budget: number): number {
+  switch (typeof value) {
+    case 'string':
+      if (value.includes('\n') || value.includes('\r')) return Infinity;
+      return value.length + 2 > budget ? value.length + 2 : JSON.stringify(value).length;
+    case 'number':
+      return JSON.stringify(value).length;
+    case 'bigint':
+      return JSON.stringify(Number(value)).length;
+    case 'boolean':
+      return value ? 4 : 5;
+    case 'object':
+      break;
+    default:
+      return 4; // undefined in an array: null
+  }
+  if (value === null) return 4;
+  let length = 1;
+  if (Array.isArray(value)) {
+    for (const item of value as unknown[]) {
+      length += (length > 1 ? 1 : 0) + jsonLength(item, budget - length);
+      if (length > budget) return length;
+    }
+    return length + 1;
+  }
+  for (const [key, item] of Object.entries(value)) {
+    if (item === undefined || typeof item === 'function' || typeof item === 'symbol') continue;
+    length += (length > 1 ? 1 : 0) + JSON.stringify(key).length + 1 + jsonLength(item, budget - length);
+    if (length > budget) return length;
+  }
+  return length + 1;
 }
 
 function flowCollection(items: readonly string[], start: string, end: string): string {

@@ -12,7 +12,8 @@ import type { View } from '../../src/emit/definitions-yaml-view.js';
 import { allElementsModel } from '../fixtures/all-elements.model.js';
 
 const HOSTILE = ['\n', '\r\n', '\r', '\t', ' ', '  ', '#', ' #', ': ', '- ', '-', '"', "'", '\\', '{}', '[', ']', ',', '&', '*', '!', '|', '>', '%', '@', '`', '?', ':', 'ä', '🚀', '\u2028', '\u0085', '\uFEFF', '\u0000', '---', '...', 'null', 'true', '0x1F', '1.0', '~', '', 'a'];
-const text = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 5 })), { maxLength: 6 }).map((parts) => parts.join(''));
+// Long pieces too, so that collections land on both sides of the 100-character flow limit.
+const text = fc.array(fc.oneof(fc.constantFrom(...HOSTILE), fc.string({ maxLength: 5 }), fc.string({ minLength: 20, maxLength: 90 })), { maxLength: 6 }).map((parts) => parts.join(''));
 const key = fc.oneof({ weight: 3, arbitrary: fc.constantFrom('policies', 'elements', 'products', 'id', 'name', 'en-US') }, { weight: 1, arbitrary: text });
 const scalar = fc.oneof(text, fc.integer(), fc.boolean(), fc.bigInt({ min: 0n, max: 2n ** 64n }), fc.constant(undefined));
 
