@@ -4,8 +4,9 @@
  * ADMX/ADML.
  *
  * Encoding: UTF-8 without BOM, LF line endings, one final LF; the text is returned, not
- * written. Escaping and quoting are the yaml package's (Document API); definitions-yaml-style.ts
- * picks block scalars for multi-line texts and flow style for short collections.
+ * written. Escaping and quoting are the yaml package's (its scalar stringifiers, laid out by
+ * definitions-yaml-write.ts); definitions-yaml-style.ts picks block scalars for multi-line texts
+ * and flow style for short collections.
  *
  * Written only where they differ from what the builder derives: ADML string and presentation ids,
  * minRequiredRevision and the ADML revision (issue 9: so vendor ADMLs in other locales still fit
@@ -15,7 +16,7 @@
  */
 import type { Category, DefinitionsFile, Localized, Product, SupportedDefinition } from '../model/types.js';
 import { policyView } from './definitions-yaml-policy.js';
-import { stringifyView } from './definitions-yaml-style.js';
+import { stringifyView } from './definitions-yaml-write.js';
 import { extraAttributesView, localizedView, stringIdView, type View, type ViewContext, type ViewMap } from './definitions-yaml-view.js';
 import { collectStrings } from './adml.js';
 

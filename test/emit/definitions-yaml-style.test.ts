@@ -1,5 +1,5 @@
 /**
- * The direct YAML writer of definitions-yaml-style.ts against the yaml package's Document
+ * The direct YAML writer of definitions-yaml-write.ts against the yaml package's Document
  * (createNode, styles, toString): the same text for generated views (hostile texts and keys,
  * nesting, flow and block collections, the block-map paths, big integers) and for the views of
  * the all-elements model; and the Document where the direct writer declines.
@@ -7,7 +7,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { definitionsYamlData } from '../../src/emit/definitions-yaml.js';
-import { stringifyView, stringifyViewWithDocument, writeViewDirectly } from '../../src/emit/definitions-yaml-style.js';
+import { stringifyViewWithDocument } from '../../src/emit/definitions-yaml-style.js';
+import { stringifyView, writeViewDirectly } from '../../src/emit/definitions-yaml-write.js';
 import type { View } from '../../src/emit/definitions-yaml-view.js';
 import { allElementsModel } from '../fixtures/all-elements.model.js';
 
