@@ -143,7 +143,7 @@ function readStartTag(text: string, lt: number): StartTag | undefined {
     if (raw.includes('<')) return undefined;
     // Null prototype, as xml-tree.ts's decodeAttributes; line ends, then tab/CR/LF, become spaces (XML 1.0 §3.3.3).
     attributes ??= Object.create(null) as Record<string, string>;
-    attributes[attribute] = decodeEntities(/[\t\n\r]/.test(raw) ? normaliseLineEnds(raw).replace(/[\t\n]/g, ' ') : raw);
+    attributes[attribute] = decodeEntities(hasControlBlank(raw) ? normaliseLineEnds(raw).replace(/[\t\n]/g, ' ') : raw);
     i = close + 1;
   }
 }
@@ -163,6 +163,15 @@ function isLetter(c: number): boolean {
 
 function isSpace(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d;
+}
+
+/** A tab, CR or LF (attribute values are short: a loop beats a regular expression here). */
+function hasControlBlank(value: string): boolean {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c === 0x09 || c === 0x0a || c === 0x0d) return true;
+  }
+  return false;
 }
 
 function isBlank(segment: string): boolean {
