@@ -2,13 +2,14 @@
  * The command line as yargs parses it (DESIGN.md §3): every command, its options and help, each
  * handed to its runner in src/cli/. No logic of its own. Modules are imported when their command
  * runs (editors run gpforge on every save, so start-up counts); src/cli.ts comes here only for
- * what src/cli/simple-build-command.ts and fast-output.ts do not answer without yargs.
+ * what src/cli/simple-build-command.ts, import-command.ts and fast-output.ts do not answer without yargs.
  */
 import type { Argv } from 'yargs';
 import type { Outcome } from './run-admx.js';
 import type { Console } from './console.js';
 import type { DiagnosticFormat } from '../diagnostics/format.js';
 import { consoleFor, EXIT, runBuildCommand, type BuildCommandRunner } from './build-command.js';
+import { runImportCommandLine, type ImportCommandRunner } from './import-command.js';
 // The kinds table alone (no imports of its own): --help lists its names.
 import { OUTPUT_KIND_NAMES } from '../emit/output-kinds.js';
 
@@ -49,10 +50,11 @@ async function finish(outcome: Outcome, console: Console): Promise<number> {
 }
 
 /**
- * Runs the command line with yargs; returns the exit code. `runBuild` runs build and validate
- * (a test passes its own, to compare what yargs parsed with simple-build-command.ts).
+ * Runs the command line with yargs; returns the exit code. `runBuild` runs build and validate,
+ * `runImport` import (tests pass their own, to compare what yargs parsed with
+ * simple-build-command.ts and import-command.ts).
  */
-export async function main(argv: string[], runBuild: BuildCommandRunner = runBuildCommand): Promise<number> {
+export async function main(argv: string[], runBuild: BuildCommandRunner = runBuildCommand, runImport: ImportCommandRunner = runImportCommandLine): Promise<number> {
   let exitCode: number = EXIT.ok;
   const { default: yargs } = await import('yargs');
   const parser = yargs(argv)
@@ -141,11 +143,9 @@ export async function main(argv: string[], runBuild: BuildCommandRunner = runBui
           .option('admx', { type: 'string', array: true, describe: 'GPOs: templates to resolve policies from, e.g. PolicyDefinitions (repeatable)' })
           .option('reorder', { type: 'boolean', default: false, describe: 'GPOs: resolve records that are not in canonical order too, reordering them where that keeps their effect' }),
       async (args) => {
-        const { runImportCommand } = await import('./run-import.js');
-        const console = await consoleFor(args);
-        const { path, out, locale, force, reorder } = args;
-        const request = { path, out, locale, force, reorder, ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) };
-        exitCode = await finish(await runImportCommand(request, (m) => console.progress(m)), console);
+        const { path, out, locale, force, reorder, format, quiet, verbose } = args;
+        const options = { ...(args.class && { class: args.class }), ...(args.src && { src: args.src }), ...(args.admx && { admx: args.admx }) };
+        exitCode = await runImport({ path, out, locale, force, reorder, format, quiet, verbose, ...options });
       },
     )
     .command(

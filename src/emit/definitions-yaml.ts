@@ -4,8 +4,9 @@
  * ADMX/ADML.
  *
  * Encoding: UTF-8 without BOM, LF line endings, one final LF; the text is returned, not
- * written. Escaping and quoting are the yaml package's (Document API); definitions-yaml-style.ts
- * picks block scalars for multi-line texts and flow style for short collections.
+ * written. Escaping and quoting are the yaml package's (its scalar stringifiers, laid out by
+ * definitions-yaml-write.ts); definitions-yaml-style.ts picks block scalars for multi-line texts
+ * and flow style for short collections.
  *
  * Written only where they differ from what the builder derives: ADML string and presentation ids,
  * minRequiredRevision and the ADML revision (issue 9: so vendor ADMLs in other locales still fit
@@ -15,7 +16,7 @@
  */
 import type { Category, DefinitionsFile, Localized, Product, SupportedDefinition } from '../model/types.js';
 import { policyView } from './definitions-yaml-policy.js';
-import { stringifyView } from './definitions-yaml-style.js';
+import { stringifyView } from './definitions-yaml-write.js';
 import { extraAttributesView, localizedView, stringIdView, type View, type ViewContext, type ViewMap } from './definitions-yaml-view.js';
 import { collectStrings } from './adml.js';
 
@@ -37,8 +38,12 @@ export interface DefinitionsYaml {
 
 /** The definitions YAML of one file, and what it loses (see the module comment). */
 export function emitDefinitionsYaml(file: DefinitionsFile, options: DefinitionsYamlOptions = {}): DefinitionsYaml {
-  const { data, notes } = definitionsYamlData(file, options);
-  const comment = options.schemaPath === undefined ? undefined : `yaml-language-server: $schema=${options.schemaPath}`;
+  return definitionsYamlText(definitionsYamlData(file, options), options.schemaPath);
+}
+
+/** The YAML text of what definitionsYamlData gave (an import builds that once, checks it, then writes it). */
+export function definitionsYamlText({ data, notes }: { data: ViewMap; notes: string[] }, schemaPath?: string): DefinitionsYaml {
+  const comment = schemaPath === undefined ? undefined : `yaml-language-server: $schema=${schemaPath}`;
   return { text: stringifyView(data, comment), notes };
 }
 

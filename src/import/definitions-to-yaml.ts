@@ -4,7 +4,7 @@
  * otherwise fail on problems Windows tolerates (unknown references, undeclared prefixes, ...).
  */
 import { diagnostic, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { definitionsYamlData, emitDefinitionsYaml } from '../emit/definitions-yaml.js';
+import { definitionsYamlData, definitionsYamlText } from '../emit/definitions-yaml.js';
 import type { OutputFile } from '../emit/output-file.js';
 import { dataSourceDoc } from '../load/yaml-source.js';
 import { StringIds } from '../model/string-ids.js';
@@ -24,8 +24,10 @@ export function definitionsToYaml(definitions: readonly DefinitionsFile[], schem
   const files = definitions.map((original) => {
     const file = withPlaceholders(original, diagnostics);
     const path = `${file.fileName}.yaml`;
-    const options = schemaPath === undefined ? {} : { schemaPath };
-    const yaml = emitDefinitionsYaml(file, { ...options, lenient: needsLenient(path, definitionsYamlData(file).data) });
+    // Built once: `lenient` (written as undefined until now) keeps its place among the keys.
+    const view = definitionsYamlData(file);
+    const data = needsLenient(path, view.data) ? { ...view.data, lenient: true } : view.data;
+    const yaml = definitionsYamlText({ data, notes: view.notes }, schemaPath);
     for (const note of yaml.notes) diagnostics.push(diagnostic('GPF1010', file.sourcePath, undefined, note));
     return { path, bytes: new TextEncoder().encode(yaml.text) };
   });

@@ -167,7 +167,7 @@ function findNode(root: unknown, path: DataPath, part: 'key' | 'value'): Node | 
  */
 export function dataSourceDoc(file: string, data: unknown): SourceDoc {
   const at = (path: DataPath): unknown => path.reduce<unknown>((node, step) => (node as Record<string | number, unknown> | undefined)?.[step], data);
-  const plain = JSON.parse(JSON.stringify(data, (_key, value: unknown) => (typeof value === 'bigint' ? Number(value) : value))) as unknown;
+  const plain = jsonCopy(data);
   return {
     file,
     text: '',
@@ -178,4 +178,40 @@ export function dataSourceDoc(file: string, data: unknown): SourceDoc {
       return typeof value === 'bigint' ? value : typeof value === 'number' && Number.isInteger(value) ? BigInt(value) : undefined;
     },
   };
+}
+
+/**
+ * What JSON.parse(JSON.stringify(value)) gives, bigints as numbers, without the text in between
+ * (an import checks every file it writes; the round trip through text was most of that check).
+ * Views hold only plain objects, arrays and primitives; anything else goes the JSON way.
+ */
+function jsonCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return Number.isFinite(value) ? value + 0 : null;
+    case 'bigint':
+      return Number(value);
+    case 'object':
+      break;
+    default:
+      return undefined;
+  }
+  if (value === null) return null;
+  if (Array.isArray(value)) return Array.from(value as unknown[], (item) => jsonCopy(item) ?? null);
+  const prototype = Object.getPrototypeOf(value) as unknown;
+  if ((prototype !== Object.prototype && prototype !== null) || 'toJSON' in value) {
+    return JSON.parse(JSON.stringify(value, (_key, v: unknown) => (typeof v === 'bigint' ? Number(v) : v))) as unknown;
+  }
+  const copy: Record<string, unknown> = {};
+  for (const key of Object.keys(value)) {
+    const item = jsonCopy((value as Record<string, unknown>)[key]);
+    if (item === undefined) continue;
+    // A key `__proto__` is an own property, as JSON.parse makes it.
+    if (key === '__proto__') Object.defineProperty(copy, key, { value: item, writable: true, enumerable: true, configurable: true });
+    else copy[key] = item;
+  }
+  return copy;
 }

@@ -5,12 +5,14 @@
  *
  * Lenient where Windows is (FORMATS.md c.2): the namespace URI and any prefix on element names
  * are ignored. Strict where safety needs it: well-formedness is checked first (XMLValidator,
- * which reports line:col), and entities are never expanded by the parser — DOCTYPE-declared
+ * which reports line:col; xml-plain-tree.ts reads plainly written files in one pass and leaves
+ * everything else to it), and entities are never expanded by the parser — DOCTYPE-declared
  * entities stay literal text (no XXE, no "billion laughs"); the five predefined entities and
  * character references are decoded here.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { diagnostic, type Diagnostic, type Span } from '../../diagnostics/diagnostic.js';
+import { parsePlainXml } from './xml-plain-tree.js';
 
 export interface XmlElement {
   /** Local name: any `prefix:` is dropped. */
@@ -57,11 +59,21 @@ type RawNode = Record<string, unknown>;
 
 /** Parses one file; never throws. A DOCTYPE is reported (GPF1203) and not parsed. */
 export function parseXmlDocument(file: string, text: string): XmlDocument {
+  return parseXml(file, text, true);
+}
+
+/**
+ * parseXmlDocument with `plainFirst: false`: always fast-xml-parser's validator and parser (the
+ * reference that test/load/admx/xml-plain-tree.test.ts holds the plain reader to).
+ */
+export function parseXml(file: string, text: string, plainFirst: boolean): XmlDocument {
   const diagnostics: Diagnostic[] = [];
   const doctypeAt = findDoctype(text);
   if (doctypeAt !== undefined) diagnostics.push(diagnostic('GPF1203', file, { start: doctypeAt, end: doctypeAt + 9 }));
   // The parser never sees a DOCTYPE: blanked out (offsets kept), its entities stay literal text.
   const xml = doctypeAt === undefined ? text : blankDoctype(text, doctypeAt);
+  const plain = plainFirst ? parsePlainXml(xml) : undefined;
+  if (plain !== undefined) return { file, text, diagnostics, root: plain };
   const invalid = XMLValidator.validate(xml);
   if (invalid !== true) {
     diagnostics.push(diagnostic('GPF1202', file, spanAtLineColumn(text, invalid.err.line, invalid.err.col), invalid.err.msg));
@@ -112,7 +124,7 @@ function tagOf(node: RawNode): string | undefined {
   return undefined;
 }
 
-const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
+export const NO_ATTRIBUTES: Readonly<Record<string, string>> = Object.freeze(Object.create(null) as Record<string, string>);
 
 function decodeAttributes(raw: Record<string, string> | undefined): Readonly<Record<string, string>> {
   if (!raw) return NO_ATTRIBUTES;
