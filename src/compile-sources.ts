@@ -67,7 +67,10 @@ export function loadSourceForThread(source: SourceFile, intune: boolean): Loaded
   if (!plain) return { diagnostics: [], redo: true };
   const loaded = classify(plainSourceDoc(source.path, source.text, plain), [], intune);
   const role = loaded.definitions ? 'definitions' : loaded.gpoDoc ? 'gpo' : undefined;
-  return { diagnostics: loaded.diagnostics, ...(role && { plain, role }) };
+  // Positions (a function) do not cross: this side reads them from the text when asked, as the
+  // fast path does for every file it did not read with js-yaml's listener.
+  const { spans: _positions, ...data } = plain;
+  return { diagnostics: loaded.diagnostics, ...(role && { plain: data, role }) };
 }
 
 /** A LoadedSource from the other thread's message (made again here, or read again when it must be). */

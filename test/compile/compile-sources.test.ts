@@ -34,6 +34,8 @@ const mixed = (): SourceFile[] => [
   ...fixtures('test/fixtures/invalid-gpo'),
   { path: 'aliases.yaml', text: 'kind: definitions\nnamespace: &ns Contoso.Aliases\nfileName: *ns\n' },
   { path: 'other.yaml', text: 'kind: something-else\n' },
+  // Read with js-yaml's listener on the other thread (a quoted text that looks like a flow key).
+  { path: 'flow-key-like.yaml', text: 'kind: gpo\nname: "Enter [0-3]: "\n' },
 ];
 
 describe('reading the sources on two threads', () => {
