@@ -26,6 +26,8 @@ interface Case {
   readonly steps: readonly (readonly string[])[];
   /** The issue's bar, as a multiple of `node -e 0`. */
   readonly bar?: number;
+  /** Removed (untimed) before each run, so the build writes a whole new out/ every time. */
+  readonly fresh?: string;
 }
 
 interface Run {
@@ -66,7 +68,8 @@ function writeProject(dir: string, files: readonly SourceFile[]): string {
 
 function cases(work: string): Case[] {
   const out = join(work, 'out');
-  const build = (src: string, bar?: number, label = `build ${src}`): Case => ({ label, steps: [[CLI, 'build', '--src', src, '--out', out]], ...(bar && { bar }) });
+  // Each build writes a new out/ (the stricter case: nothing to keep from a previous build).
+  const build = (src: string, bar?: number, label = `build ${src}`): Case => ({ label, steps: [[CLI, 'build', '--src', src, '--out', out]], fresh: out, ...(bar && { bar }) });
   const list: Case[] = [
     { label: 'node -e 0 (the floor)', steps: [['-e', '0']] },
     { label: 'gpforge --help', steps: [[CLI, '--help']], bar: 1.5 },
@@ -78,11 +81,16 @@ function cases(work: string): Case[] {
   for (const size of SIZES) {
     const dir = writeProject(join(work, `synthetic-${size}`), syntheticProject(size));
     list.push(build(dir, size === 5000 ? 12 : undefined, `build ${size} synthetic policies + a GPO`));
+    // A save hook's case: the same build again over its own previous out/ (unchanged files kept).
+    if (size === Math.max(...SIZES)) {
+      const again = join(work, 'out-again');
+      list.push({ label: `  again over its previous out/`, steps: [[CLI, 'build', '--src', dir, '--out', again]] });
+    }
   }
   if (existsSync(CORPUS)) {
     const imported = join(work, 'corpus-yaml');
     const importStep = [CLI, 'import', CORPUS, '--out', imported, '--force'];
-    list.push({ label: 'corpus: import 223 templates + build them', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], bar: 15 });
+    list.push({ label: 'corpus: import 223 templates + build them', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], fresh: out, bar: 15 });
     // Issue 16: the editor schema over policies/ and the whole corpus (bar: written in under 2 s).
     list.push({ label: 'corpus: gpforge schema --admx (GPO schema)', steps: [[CLI, 'schema', '--admx', CORPUS, '--out', join(work, 'gpo.schema.json')]] });
   } else {
@@ -99,6 +107,7 @@ function main(): void {
     const times = new Map<Case, number[]>(list.map((c) => [c, []]));
     for (let run = 0; run < RUNS; run++) {
       for (const c of list) {
+        if (c.fresh) rmSync(c.fresh, { recursive: true, force: true });
         const result = runOnce(c.steps);
         if (result.failed) throw new Error(`${c.label}: ${result.failed}`);
         times.get(c)?.push(result.ms);
