@@ -6,7 +6,7 @@ import type { DefinitionsFile, Gpo, Model } from '../model/types.js';
 import { emitAdm } from './adm.js';
 import { emitAdml } from './adml.js';
 import { emitAdmx } from './admx.js';
-import { emitGpoBackups } from './gpo-backup.js';
+import { emitGpoBackups, type GpoBackupInput } from './gpo-backup.js';
 import { emitIntune, type IntuneNote } from './intune.js';
 import type { OutputFile } from './output-file.js';
 import { emitLgpoText } from './lgpo.js';
@@ -57,8 +57,13 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
       }
     }
   }
-  const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
-  for (const { gpo, machine, user } of planned) files.push(...emitGpoFolder(gpo, machine, user, templates));
+  const planned = model.gpos.map((gpo) => {
+    const machine = planGpoSide(gpo.computer, 'HKLM');
+    const user = planGpoSide(gpo.user, 'HKCU');
+    // Rendered once: the GPO folder, its GroupPolicy/ copy, Samba's backup and the GPMC backup share the bytes.
+    return { gpo, machine, user, machinePol: emitRegistryPol(machine.actions), userPol: emitRegistryPol(user.actions) };
+  });
+  for (const sides of planned) files.push(...emitGpoFolder(sides, templates));
   if (planned.length > 0) files.push(...emitGpoBackups(planned, { backupTime: options.backupTime }, templates));
   const intune: IntuneNote[] = [];
   files.push(...emitIntune(model, { admx: admxTexts, external: options.externalDefinitions ?? [] }, templates, intune));
@@ -72,13 +77,11 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
  * GPO (gpt.ini, and Registry.pol for each side with records), samba/ and deploy-samba.sh for a
  * Samba domain controller (samba-restore.ts).
  */
-function emitGpoFolder(gpo: Gpo, machine: RegistryPlan, user: RegistryPlan, templates: Templates): OutputFile[] {
+function emitGpoFolder({ gpo, machine, user, machinePol, userPol }: GpoBackupInput & { machinePol: Uint8Array; userPol: Uint8Array }, templates: Templates): OutputFile[] {
   const dir = `gpo/${gpo.slug}`;
   const title = `${gpo.name} (gpforge)`;
   const undoPlans = [undoActions(machine), undoActions(user)];
   const notes = [...new Set([...undoNotes(machine), ...undoNotes(user)])];
-  const machinePol = emitRegistryPol(machine.actions);
-  const userPol = emitRegistryPol(user.actions);
   return [
     { path: `${dir}/apply.reg`, bytes: emitRegFile([machine, user], { title: `${title}: apply` }, templates) },
     { path: `${dir}/undo.reg`, bytes: emitRegFile(undoPlans, { title: `${title}: undo`, notes }, templates) },
