@@ -26,6 +26,7 @@ import type { RegistryAction } from '../model/registry-types.js';
 import { polRecordFields, POL_VERSION, type PolRecordFields } from './pol.js';
 import type { Templates } from './templates.js';
 import { encodeUtf16le } from './utf16le.js';
+import { encodeUtf8 } from './utf8.js';
 import { escapeXmlText, isXmlRepresentable } from './xml-escape.js';
 
 /**
@@ -76,7 +77,8 @@ export function emitSambaPolXml(actions: readonly RegistryAction[], templates: T
     entries.push(entry);
   }
   const view = { numEntries: String(entries.length), signature: 'PReg', version: String(POL_VERSION), entries };
-  return new TextEncoder().encode(templates['samba/Registry.pol.xml'](view).replace(/\r\n?/g, '\n'));
+  const text = templates['samba/Registry.pol.xml'](view);
+  return encodeUtf8(text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text);
 }
 
 /** The `<Entry>` that load_xml packs back to exactly this record, if there is one. */

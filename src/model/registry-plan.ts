@@ -223,15 +223,11 @@ export function planGpoSide(side: GpoSide, hive: Hive): RegistryPlan {
  */
 export function orderActions(actions: readonly RegistryAction[]): RegistryAction[] {
   const groups = new Map<string, KeyGroup>();
-  const seen = new Set<string>();
   for (const action of actions) {
-    // The folded key serves both the identity and the grouping: folded once per action.
     const folded = foldName(action.key);
-    const identity = identityOf(action, folded);
-    if (seen.has(identity)) continue;
-    seen.add(identity);
     let group = groups.get(folded);
-    if (group === undefined) groups.set(folded, (group = { key: action.key, segments: folded.split('\\'), actions: [] }));
+    if (group === undefined) groups.set(folded, (group = { key: action.key, segments: folded.split('\\'), actions: [], byName: new Map(), others: new Set() }));
+    if (isDuplicate(group, action, folded)) continue;
     group.actions.push(action.key === group.key ? action : { ...action, key: group.key });
   }
   const sorted = [...groups.values()].sort((a, b) => compareSegments(a.segments, b.segments, a.key, b.key));
@@ -240,11 +236,59 @@ export function orderActions(actions: readonly RegistryAction[]): RegistryAction
   return ordered;
 }
 
-/** The actions on one key (case-insensitively), and its folded path segments, split once for sorting. */
+/**
+ * The actions on one key (case-insensitively): its folded path segments, split once for
+ * sorting, and what it already holds, to drop exact duplicates without building an identity
+ * text per action (set/deleteValue by folded value name, the rest by actionIdentity).
+ */
 interface KeyGroup {
   readonly key: string;
   readonly segments: readonly string[];
   readonly actions: RegistryAction[];
+  readonly byName: Map<string, ValueWrite[]>;
+  readonly others: Set<string>;
+}
+
+type ValueWrite = Extract<RegistryAction, { kind: 'set' | 'deleteValue' }>;
+
+/** Whether the group already has an action with the same actionIdentity; records `action` if not. */
+function isDuplicate(group: KeyGroup, action: RegistryAction, foldedKey: string): boolean {
+  if (action.kind !== 'set' && action.kind !== 'deleteValue') {
+    const identity = identityOf(action, foldedKey);
+    if (group.others.has(identity)) return true;
+    group.others.add(identity);
+    return false;
+  }
+  const name = foldName(action.valueName);
+  const same = group.byName.get(name);
+  if (same === undefined) {
+    group.byName.set(name, [action]);
+    return false;
+  }
+  if (same.some((earlier) => sameWrite(earlier, action))) return true;
+  same.push(action);
+  return false;
+}
+
+/** Same kind, softness and data (the key and folded value name already match). */
+function sameWrite(a: ValueWrite, b: ValueWrite): boolean {
+  if (a.kind === 'deleteValue' || b.kind === 'deleteValue') return a.kind === b.kind;
+  return (a.soft === true) === (b.soft === true) && sameData(a.data, b.data);
+}
+
+function sameData(a: RegistryData, b: RegistryData): boolean {
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'REG_MULTI_SZ':
+    case 'REG_BINARY': {
+      const other = (b as typeof a).value;
+      return a.value.length === other.length && a.value.every((item: string | number, i: number) => item === other[i]);
+    }
+    case 'REG_NONE':
+      return true;
+    default:
+      return a.value === (b as typeof a).value;
+  }
 }
 
 /** Appends `deleteAllValues`, then `createKey`, then the rest, each in plan order (a stable sort by rank). */
