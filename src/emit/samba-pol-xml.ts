@@ -30,7 +30,7 @@ import { encodeUtf8 } from './utf8.js';
 import { escapeXmlText, isXmlRepresentable } from './xml-escape.js';
 
 /**
- * One `<Entry>`: every text already escaped. `values` is the entry's `<Value>` elements as
+ * One `<Entry>`: every text already escaped. `valueLines` is the entry's `<Value>` elements as
  * complete lines (two tabs, the element, LF), one per string: one string rather than a list,
  * since a nested list per entry made rendering a 35,000-record file several times slower.
  */
@@ -39,7 +39,7 @@ export interface SambaPolEntryView {
   readonly typeName: string;
   readonly key: string;
   readonly valueName: string;
-  readonly values: string;
+  readonly valueLines: string;
 }
 
 /** What templates/samba/Registry.pol.xml.hbs lays out. */
@@ -92,7 +92,7 @@ function entryView(record: PolRecordFields): SambaPolEntryView | undefined {
     typeName: TYPE_NAMES[record.type] ?? 'REG_UNKNOWN',
     key: escapeText(record.key),
     valueName: escapeText(record.valueName),
-    values: valueLines,
+    valueLines,
   };
 }
 

@@ -46,15 +46,15 @@ function checkClearedKeys(r: Reporter, sources: readonly SourcedActions[]): void
 }
 
 function checkValueConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
-  const seen = new Map<string, { effect: string; at: DataPath; source: SourcedActions }>();
+  const seen = new Map<string, { action: RegistryAction; at: DataPath; source: SourcedActions }>();
   for (const source of sources) {
     for (const action of source.actions) {
-      const current = effect(action);
-      if (current === undefined || !('valueName' in action)) continue;
+      if (action.kind !== 'set' && action.kind !== 'deleteValue') continue;
       const id = `${action.key.toLowerCase()}\\${action.valueName.toLowerCase()}`;
       const first = seen.get(id);
-      if (!first) seen.set(id, { effect: current, at: source.at, source });
-      else if (first.effect !== current && first.source !== source) {
+      if (!first) seen.set(id, { action, at: source.at, source });
+      // Effects are described only for a value written twice (rare), not for every action.
+      else if (first.source !== source && effect(first.action) !== effect(action)) {
         r.report('GPF2212', atOf(source), `value ${action.key}\\${action.valueName || '(default)'}`, r.lineOf(first.at));
       }
     }
