@@ -220,8 +220,15 @@ class PolWriter {
 
   /** UTF-16LE code units as they are (lone surrogates kept). */
   text(text: string): void {
-    for (let i = 0; i < text.length; i++) this.view.setUint16(this.at + 2 * i, text.charCodeAt(i), true);
-    this.at += text.length * 2;
+    // Plain byte stores: faster than DataView.setUint16 per code unit in a cold single run.
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      buffer[at++] = unit & 0xff;
+      buffer[at++] = unit >>> 8;
+    }
+    this.at = at;
   }
 }
 
