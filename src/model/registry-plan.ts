@@ -55,12 +55,14 @@ export function planPolicy(configured: ConfiguredPolicy): readonly RegistryActio
   if (known) return known;
   const { policy } = configured;
   const actions = configured.state === 'enabled' ? planEnabled(policy, configured.values) : planDisabled(policy);
-  const plan = actions.map((action) => {
+  // A fresh array: keys normalized in place, an action copied only when its key changes.
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i] as RegistryAction;
     const key = normalizeKey(action.key);
-    return key === action.key ? action : { ...action, key };
-  });
-  planned.set(configured, plan);
-  return plan;
+    if (key !== action.key) actions[i] = { ...action, key };
+  }
+  planned.set(configured, actions);
+  return actions;
 }
 
 /**
@@ -173,9 +175,10 @@ function enumActions(element: PolicyElement, key: string, valueName: string, ite
 /** c.8 list: `**delvals.` unless additive, then one value per entry, named per explicitValue/valuePrefix. */
 function listActions(element: ListElement, key: string, entries: ListEntries): RegistryAction[] {
   const type = element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ';
-  const clear: RegistryAction[] = element.additive ? [] : [{ kind: 'deleteAllValues', key }];
-  const sets = planListValues(element, entries).map(({ valueName, value }): RegistryAction => ({ kind: 'set', key, valueName, data: { type, value } }));
-  return [...clear, ...sets];
+  const actions: RegistryAction[] = element.additive ? [] : [{ kind: 'deleteAllValues', key }];
+  // The values of planListValues, built straight into the plan.
+  entries.forEach((entry, i) => actions.push({ kind: 'set', key, valueName: listValueName(element, entry, i), data: { type, value: entry.value } }));
+  return actions;
 }
 
 /**
