@@ -112,6 +112,9 @@ export interface GpoBackupInput {
   readonly gpo: Gpo;
   readonly machine: RegistryPlan;
   readonly user: RegistryPlan;
+  /** emitRegistryPol of each side when the caller already has it (the bundle renders it once). */
+  readonly machinePol?: Uint8Array;
+  readonly userPol?: Uint8Array;
 }
 /** What a backup needs beyond the model (FORMATS.md e.3). */
 export interface GpoBackupOptions {
@@ -168,10 +171,10 @@ function emitBackupFolder(input: GpoBackupInput, bkupInfo: string, templates: Te
 }
 
 /** Both registry.pol files always (an empty side is the 8-byte header, as GPMC writes it); GPO.cmt when commented. */
-function payloadsOf({ gpo, machine, user }: GpoBackupInput): Payload[] {
+function payloadsOf({ gpo, machine, user, machinePol, userPol }: GpoBackupInput): Payload[] {
   const payloads: Payload[] = [
-    { extension: 'registry', folder: 'Machine', name: 'registry.pol', bytes: emitRegistryPol(machine.actions) },
-    { extension: 'registry', folder: 'User', name: 'registry.pol', bytes: emitRegistryPol(user.actions) },
+    { extension: 'registry', folder: 'Machine', name: 'registry.pol', bytes: machinePol ?? emitRegistryPol(machine.actions) },
+    { extension: 'registry', folder: 'User', name: 'registry.pol', bytes: userPol ?? emitRegistryPol(user.actions) },
   ];
   if (hasComment(gpo)) {
     payloads.push({ extension: 'comment', folder: 'GPO', name: 'GPO.cmt', bytes: encodeUtf16le(gpo.comment) });

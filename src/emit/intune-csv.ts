@@ -8,6 +8,7 @@
  */
 import type { IntuneProfile } from './intune.js';
 import type { Templates } from './templates.js';
+import { encodeUtf8 } from './utf8.js';
 
 /** What templates/intune-csv.hbs lays out: records of quoted fields, each ending in its CRLF. */
 export interface IntuneCsvView {
@@ -20,7 +21,18 @@ const COLUMNS = ['Name', 'Description', 'OMA-URI', 'Data type', 'Value'];
 
 /** An RFC 4180 field, always quoted. */
 export function csvField(text: string): string {
-  return `"${text.replace(/"/g, '""')}"`;
+  return `"${text.includes('"') ? text.replace(/"/g, '""') : text}"`;
+}
+
+/** What `/(?<=\r\n)[\r\n]+$/` removes, without a regex that tries every position of a 6 MB text. */
+function dropBreaksAfterLastRecord(text: string): string {
+  let run = text.length;
+  while (run > 0 && (text.charCodeAt(run - 1) === 0x0a || text.charCodeAt(run - 1) === 0x0d)) run--;
+  // Cut after the first CRLF inside the final run of line breaks, if anything follows it.
+  for (let cut = run + 2; cut < text.length; cut++) {
+    if (text.charCodeAt(cut - 2) === 0x0d && text.charCodeAt(cut - 1) === 0x0a) return text.slice(0, cut);
+  }
+  return text;
 }
 
 export function emitIntuneCsv(profile: IntuneProfile, templates: Templates): Uint8Array {
@@ -31,6 +43,6 @@ export function emitIntuneCsv(profile: IntuneProfile, templates: Templates): Uin
   };
   // Records carry their own CRLF, so line breaks inside quoted fields stay exactly as they are;
   // line breaks the template adds after the last record are dropped.
-  const text = templates['intune-csv'](view).replace(/(?<=\r\n)[\r\n]+$/, '');
-  return new TextEncoder().encode(`\uFEFF${text}`);
+  const text = dropBreaksAfterLastRecord(templates['intune-csv'](view));
+  return encodeUtf8(`\uFEFF${text}`);
 }

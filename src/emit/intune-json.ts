@@ -9,6 +9,7 @@
  */
 import type { IntuneProfile } from './intune.js';
 import type { Templates } from './templates.js';
+import { encodeUtf8, withOneFinalNewline } from './utf8.js';
 
 /** What templates/intune-json.hbs lays out: JSON string literals, quotes included. */
 export interface IntuneJsonView {
@@ -28,6 +29,7 @@ export function emitIntuneJson(profile: IntuneProfile, templates: Templates): Ui
       value: JSON.stringify(s.value),
     })),
   };
-  const text = templates['intune-json'](view).replace(/\r\n?/g, '\n').replace(/\n*$/, '\n');
-  return new TextEncoder().encode(text);
+  const rendered = templates['intune-json'](view);
+  const text = rendered.includes('\r') ? rendered.replace(/\r\n?/g, '\n') : rendered;
+  return encodeUtf8(withOneFinalNewline(text));
 }

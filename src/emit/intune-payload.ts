@@ -36,7 +36,7 @@ export function intunePayload(configured: ConfiguredPolicy): PayloadResult {
     const parts = elementParts(element, configured.values.get(element.id));
     if (parts === undefined) continue;
     if (typeof parts === 'string') return { ok: false, problem: `element '${element.id}': ${parts}` };
-    payload += `<data id="${escapeXmlAttribute(element.id)}" value="${parts.map(escapeXmlAttribute).join(SEPARATOR_REFERENCE)}"/>`;
+    payload += `<data id="${attribute(element.id)}" value="${parts.map(attribute).join(SEPARATOR_REFERENCE)}"/>`;
   }
   return { ok: true, payload };
 }
@@ -50,8 +50,21 @@ function elementParts(element: PolicyElement, value: ElementValue | undefined): 
   if (joined && parts.some((part) => part.includes(CSP_LIST_SEPARATOR))) {
     return 'a value holds U+F000, the Policy CSP\'s list separator';
   }
-  if (!parts.every(isXmlRepresentable)) return 'a value holds a character XML 1.0 cannot carry';
+  if (!parts.every(xmlText)) return 'a value holds a character XML 1.0 cannot carry';
   return parts;
+}
+
+/** Characters outside XML's plain BMP range: most values have none, and skip the `u`-mode check. */
+const BEYOND_XML_BMP = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD]/;
+const ATTRIBUTE_SPECIALS = /[&<>"\r\n\t]/;
+
+function xmlText(text: string): boolean {
+  return !BEYOND_XML_BMP.test(text) || isXmlRepresentable(text);
+}
+
+/** escapeXmlAttribute, skipped for the usual value with nothing to escape or refuse. */
+function attribute(text: string): string {
+  return ATTRIBUTE_SPECIALS.test(text) || BEYOND_XML_BMP.test(text) ? escapeXmlAttribute(text) : text;
 }
 
 function partsOf(element: PolicyElement, value: ElementValue): string[] | string {

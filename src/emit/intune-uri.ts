@@ -43,12 +43,25 @@ export type UriResult = { readonly ok: true; readonly uri: string } | { readonly
 
 /** URI of a policy of our own (ingested) definitions. */
 export function ingestedPolicyUri(definitions: DefinitionsFile, policy: Policy, section: PolicySection): UriResult {
-  const path = categoryPath(definitions, policy.category);
-  if (path.length === 0) {
+  const area = ingestedArea(definitions, policy.category);
+  if (area === undefined) {
     return { ok: false, problem: `its category '${policy.category}' is not defined in ${definitions.fileName}.admx, so it has no category path under the ingested app` };
   }
-  const area = [intuneAppName(definitions), SETTING_TYPE, ...path].join('~');
   return { ok: true, uri: `${CSP_POLICY.replace('{scope}', cspScope(section))}/${area}/${policy.id}` };
+}
+
+/** `{AppName}~Policy~{category path}`, worked out once per file and category (definitions are immutable). */
+const areas = new WeakMap<DefinitionsFile, Map<string | undefined, string | undefined>>();
+
+/** The URI area of an ingested file's category; undefined when the category has no path. */
+function ingestedArea(definitions: DefinitionsFile, category: string | undefined): string | undefined {
+  let known = areas.get(definitions);
+  if (known === undefined) areas.set(definitions, (known = new Map()));
+  if (known.has(category)) return known.get(category);
+  const path = categoryPath(definitions, category);
+  const area = path.length === 0 ? undefined : [intuneAppName(definitions), SETTING_TYPE, ...path].join('~');
+  known.set(category, area);
+  return area;
 }
 
 /** URI of a policy of Windows' own templates, where Microsoft documents one. */

@@ -28,10 +28,14 @@ export const LGPO_CONFIGURATION: Readonly<Record<Hive, string>> = { HKLM: 'Compu
 export const LGPO_DEFAULT_NAME = '(Default)';
 export const LGPO_DUMMY_NAME = '*';
 
-/** What templates/lgpo.hbs lays out: comment lines, then entries of four (or one `;`) lines. */
+/**
+ * What templates/lgpo.hbs lays out: comment lines, then entries of four (or one `;`) lines,
+ * each entry's lines already joined by LF (one string per entry: a file has one entry per
+ * registry action, and a nested list per entry made rendering several times slower).
+ */
 export interface LgpoView {
   readonly comments: readonly string[];
-  readonly entries: readonly { readonly lines: readonly string[] }[];
+  readonly entries: readonly string[];
 }
 
 /**
@@ -39,13 +43,16 @@ export interface LgpoView {
  * backslash would run into the `\0` separator.
  */
 export function escapeLgpoText(text: string, inList = false): string {
+  // Nearly every value holds no backslash and no line break: nothing to escape.
+  if (!text.includes('\\') && !hasLineBreak(text)) return text;
   const doubled = text.replace(inList ? /\\(?=[\\rn0\r\n]|$)/g : /\\(?=[\\rn0\r\n])/g, '\\\\');
   return doubled.replace(/\r/g, '\\r').replace(/\n/g, '\\n');
 }
 
 /** Renders the plans (one per hive) as LGPO text, actions in the given order. */
 export function emitLgpoText(plans: readonly RegistryPlan[], title: string, templates: Templates): Uint8Array {
-  const entries = plans.flatMap((plan) => plan.actions.map((action) => ({ lines: entryLines(plan.hive, action) })));
+  const entries: string[] = [];
+  for (const plan of plans) for (const action of plan.actions) entries.push(entryText(plan.hive, action));
   const comments = [`; ${oneLine(title)}`, '; LGPO text (LGPO.exe /t lgpo.txt applies it); written by gpforge from the same plan as Registry.pol.'];
   const text = templates.lgpo({ comments, entries }).replace(/\r?\n/g, '\r\n');
   return encodeUtf16le(text, { bom: true });
@@ -54,14 +61,19 @@ export function emitLgpoText(plans: readonly RegistryPlan[], title: string, temp
 /** `; gpforge record: {...}`: a record LGPO text cannot hold, as ASCII JSON that gpforge reads back. */
 export const LGPO_RECORD_NOTE = '; gpforge record (no LGPO text form): ';
 
-function entryLines(hive: Hive, action: RegistryAction): string[] {
+/** An entry's lines joined by LF: four lines, or one `;` line when LGPO text has no form for it. */
+function entryText(hive: Hive, action: RegistryAction): string {
   const body = entryBody(action);
-  if (body === undefined || /[\r\n]/.test(action.key) || body.some((line) => /[\r\n]/.test(line))) {
+  if (body === undefined || hasLineBreak(action.key) || hasLineBreak(body[0]) || hasLineBreak(body[1])) {
     const { key, valueName, type, data } = polRecordFields(action);
     const bytes = typeof data === 'string' ? encodeUtf16le(data) : data;
-    return [`${LGPO_RECORD_NOTE}${asciiJson({ configuration: LGPO_CONFIGURATION[hive], key, name: valueName, type, data: Buffer.from(bytes).toString('hex') })}`];
+    return `${LGPO_RECORD_NOTE}${asciiJson({ configuration: LGPO_CONFIGURATION[hive], key, name: valueName, type, data: Buffer.from(bytes).toString('hex') })}`;
   }
-  return [LGPO_CONFIGURATION[hive], action.key, ...body];
+  return `${LGPO_CONFIGURATION[hive]}\n${action.key}\n${body[0]}\n${body[1]}`;
+}
+
+function hasLineBreak(text: string): boolean {
+  return text.includes('\n') || text.includes('\r');
 }
 
 /** [value name, action], or undefined when LGPO text has no form for it. */

@@ -69,7 +69,16 @@ export function emitManifest(files: readonly OutputFile[], inputs: readonly Mani
 
 /** Size and SHA-256 of each file, sorted by path; a path given twice is refused. */
 function describeFiles(files: readonly { path: string; bytes: Uint8Array }[], what: string): FileEntry[] {
-  const entries = files.map(({ path, bytes }) => ({ path, size: bytes.byteLength, sha256: sha256Hex(bytes) }));
+  // One file's bytes are often written to several paths (a GPO's Registry.pol, four times): hashed once.
+  const hashes = new Map<Uint8Array, string>();
+  const hashOf = (bytes: Uint8Array): string => {
+    const known = hashes.get(bytes);
+    if (known !== undefined) return known;
+    const hash = sha256Hex(bytes);
+    hashes.set(bytes, hash);
+    return hash;
+  };
+  const entries = files.map(({ path, bytes }) => ({ path, size: bytes.byteLength, sha256: hashOf(bytes) }));
   entries.sort((a, b) => compareCodeUnits(a.path, b.path));
   for (let i = 1; i < entries.length; i++) {
     if (entries[i]?.path === entries[i - 1]?.path) {

@@ -61,11 +61,12 @@ export const POL_LIST_SEPARATOR = ';';
 export const POL_DIRECTIVE_MARK = '**';
 
 /** Data of the delete markers, as GPEdit writes it: " " + NUL (FORMATS.md a.4). */
-const DELETE_MARKER = { type: REG_TYPE_CODE.REG_SZ, data: ' \0' };
+const DELETE_MARKER_DATA = ' \0';
 
 /**
  * One record's fields. `data` as a string stands for its UTF-16LE code units (terminators
- * included): strings are written straight into the file buffer, never encoded twice.
+ * included; a DWORD or QWORD as the code units of its little-endian bytes): strings are written
+ * straight into the file buffer, never encoded twice, and need no typed array per record.
  */
 export interface PolRecordFields {
   readonly key: string;
@@ -101,9 +102,9 @@ export function polRecordFields(action: RegistryAction): PolRecordFields {
     case 'set':
       return setRecordFields(action.key, action.valueName, action.data, action.soft === true);
     case 'deleteValue':
-      return { key: action.key, valueName: POL_DIRECTIVE.deleteValue + action.valueName, ...DELETE_MARKER };
+      return { key: action.key, valueName: POL_DIRECTIVE.deleteValue + action.valueName, type: REG_TYPE_CODE.REG_SZ, data: DELETE_MARKER_DATA };
     case 'deleteAllValues':
-      return { key: action.key, valueName: POL_DIRECTIVE.deleteAllValues, ...DELETE_MARKER };
+      return { key: action.key, valueName: POL_DIRECTIVE.deleteAllValues, type: REG_TYPE_CODE.REG_SZ, data: DELETE_MARKER_DATA };
     case 'createKey':
       return { key: action.key, valueName: '', type: REG_TYPE_CODE.REG_NONE, data: '' };
     case 'deleteKeys':
@@ -168,8 +169,9 @@ function dataSize(data: Uint8Array | string): number {
 function recordSize(record: PolRecordFields): number {
   const size = dataSize(record.data);
   if (size > POL_MAX_DATA_SIZE) throw new Error(`gpforge bug: ${size} data bytes for "${record.key}" exceed ${POL_MAX_DATA_SIZE}`);
-  for (const text of [record.key, record.valueName]) {
-    if (text.includes('\0')) throw new Error(`gpforge bug: NUL inside PReg key or value name ${JSON.stringify(text)}`);
+  if (record.key.includes('\0') || record.valueName.includes('\0')) {
+    const text = record.key.includes('\0') ? record.key : record.valueName;
+    throw new Error(`gpforge bug: NUL inside PReg key or value name ${JSON.stringify(text)}`);
   }
   return RECORD_OVERHEAD + (record.key.length + record.valueName.length) * 2 + size;
 }
@@ -220,25 +222,30 @@ class PolWriter {
 
   /** UTF-16LE code units as they are (lone surrogates kept). */
   text(text: string): void {
-    for (let i = 0; i < text.length; i++) this.view.setUint16(this.at + 2 * i, text.charCodeAt(i), true);
-    this.at += text.length * 2;
+    // Plain byte stores: faster than DataView.setUint16 per code unit in a cold single run.
+    const buffer = this.buffer;
+    let at = this.at;
+    for (let i = 0; i < text.length; i++) {
+      const unit = text.charCodeAt(i);
+      buffer[at++] = unit & 0xff;
+      buffer[at++] = unit >>> 8;
+    }
+    this.at = at;
   }
 }
 
-function dword(value: number): Uint8Array {
+/** A DWORD's 4 little-endian bytes as 2 UTF-16 code units (see PolRecordFields). */
+function dword(value: number): string {
   if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
     throw new Error(`gpforge bug: ${value} is not a DWORD`);
   }
-  const bytes = new Uint8Array(4);
-  new DataView(bytes.buffer).setUint32(0, value, true);
-  return bytes;
+  return String.fromCharCode(value & 0xffff, value >>> 16);
 }
 
-function qword(value: bigint): Uint8Array {
+/** A QWORD's 8 little-endian bytes as 4 UTF-16 code units. */
+function qword(value: bigint): string {
   if (value < 0n || value > 0xffffffffffffffffn) throw new Error(`gpforge bug: ${value} is not a QWORD`);
-  const bytes = new Uint8Array(8);
-  new DataView(bytes.buffer).setBigUint64(0, value, true);
-  return bytes;
+  return dword(Number(value & 0xffffffffn)) + dword(Number(value >> 32n));
 }
 
 function assertNever(_value: never): never {

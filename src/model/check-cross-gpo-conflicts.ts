@@ -50,6 +50,8 @@ function lineOf(write: Write): number {
 
 /** GPF3003 for each value two GPOs write differently, once per pair of GPOs and value. */
 export function checkCrossGpoConflicts(gpos: readonly ValidatedGpo[]): Diagnostic[] {
+  // A clash needs two GPOs: one GPO alone (the usual project) has nothing to compare.
+  if (gpos.length < 2) return [];
   const first = new Map<string, Write[]>();
   const reported = new Set<string>();
   const diagnostics: Diagnostic[] = [];

@@ -55,9 +55,14 @@ export function planPolicy(configured: ConfiguredPolicy): readonly RegistryActio
   if (known) return known;
   const { policy } = configured;
   const actions = configured.state === 'enabled' ? planEnabled(policy, configured.values) : planDisabled(policy);
-  const plan = actions.map((action) => ({ ...action, key: normalizeKey(action.key) }));
-  planned.set(configured, plan);
-  return plan;
+  // A fresh array: keys normalized in place, an action copied only when its key changes.
+  for (let i = 0; i < actions.length; i++) {
+    const action = actions[i] as RegistryAction;
+    const key = normalizeKey(action.key);
+    if (key !== action.key) actions[i] = { ...action, key };
+  }
+  planned.set(configured, actions);
+  return actions;
 }
 
 /**
@@ -65,6 +70,8 @@ export function planPolicy(configured: ConfiguredPolicy): readonly RegistryActio
  * keys (lenient: true), and .reg/PReg need the plain form.
  */
 export function normalizeKey(key: string): string {
+  // Nearly every key is already plain: no doubled, leading or trailing backslash.
+  if (!key.includes('\\\\') && !key.startsWith('\\') && !key.endsWith('\\')) return key;
   return key.replace(/\\{2,}/g, '\\').replace(/^\\|\\$/g, '');
 }
 
@@ -168,9 +175,10 @@ function enumActions(element: PolicyElement, key: string, valueName: string, ite
 /** c.8 list: `**delvals.` unless additive, then one value per entry, named per explicitValue/valuePrefix. */
 function listActions(element: ListElement, key: string, entries: ListEntries): RegistryAction[] {
   const type = element.expandable ? 'REG_EXPAND_SZ' : 'REG_SZ';
-  const clear: RegistryAction[] = element.additive ? [] : [{ kind: 'deleteAllValues', key }];
-  const sets = planListValues(element, entries).map(({ valueName, value }): RegistryAction => ({ kind: 'set', key, valueName, data: { type, value } }));
-  return [...clear, ...sets];
+  const actions: RegistryAction[] = element.additive ? [] : [{ kind: 'deleteAllValues', key }];
+  // The values of planListValues, built straight into the plan.
+  entries.forEach((entry, i) => actions.push({ kind: 'set', key, valueName: listValueName(element, entry, i), data: { type, value: entry.value } }));
+  return actions;
 }
 
 /**
@@ -217,23 +225,80 @@ export function planGpoSide(side: GpoSide, hive: Hive): RegistryPlan {
  * because GPO validation rejects one side writing the same value twice with different data.
  */
 export function orderActions(actions: readonly RegistryAction[]): RegistryAction[] {
-  const groups = new Map<string, { key: string; actions: RegistryAction[] }>();
-  const seen = new Set<string>();
+  const groups = new Map<string, KeyGroup>();
   for (const action of actions) {
-    const identity = actionIdentity(action);
-    if (seen.has(identity)) continue;
-    seen.add(identity);
     const folded = foldName(action.key);
-    const group = groups.get(folded) ?? { key: action.key, actions: [] };
-    groups.set(folded, group);
+    let group = groups.get(folded);
+    if (group === undefined) groups.set(folded, (group = { key: action.key, segments: folded.split('\\'), actions: [], byName: new Map(), others: new Set() }));
+    if (isDuplicate(group, action, folded)) continue;
     group.actions.push(action.key === group.key ? action : { ...action, key: group.key });
   }
-  return [...groups.values()].sort((a, b) => compareKeys(a.key, b.key)).flatMap((group) => orderWithinKey(group.actions));
+  const sorted = [...groups.values()].sort((a, b) => compareSegments(a.segments, b.segments, a.key, b.key));
+  const ordered: RegistryAction[] = [];
+  for (const group of sorted) orderWithinKey(group.actions, ordered);
+  return ordered;
 }
 
-function orderWithinKey(actions: readonly RegistryAction[]): RegistryAction[] {
-  const rank = (action: RegistryAction): number => (action.kind === 'deleteAllValues' ? 0 : action.kind === 'createKey' ? 1 : 2);
-  return [...actions].sort((a, b) => rank(a) - rank(b));
+/**
+ * The actions on one key (case-insensitively): its folded path segments, split once for
+ * sorting, and what it already holds, to drop exact duplicates without building an identity
+ * text per action (set/deleteValue by folded value name, the rest by actionIdentity).
+ */
+interface KeyGroup {
+  readonly key: string;
+  readonly segments: readonly string[];
+  readonly actions: RegistryAction[];
+  readonly byName: Map<string, ValueWrite[]>;
+  readonly others: Set<string>;
+}
+
+type ValueWrite = Extract<RegistryAction, { kind: 'set' | 'deleteValue' }>;
+
+/** Whether the group already has an action with the same actionIdentity; records `action` if not. */
+function isDuplicate(group: KeyGroup, action: RegistryAction, foldedKey: string): boolean {
+  if (action.kind !== 'set' && action.kind !== 'deleteValue') {
+    const identity = identityOf(action, foldedKey);
+    if (group.others.has(identity)) return true;
+    group.others.add(identity);
+    return false;
+  }
+  const name = foldName(action.valueName);
+  const same = group.byName.get(name);
+  if (same === undefined) {
+    group.byName.set(name, [action]);
+    return false;
+  }
+  if (same.some((earlier) => sameWrite(earlier, action))) return true;
+  same.push(action);
+  return false;
+}
+
+/** Same kind, softness and data (the key and folded value name already match). */
+function sameWrite(a: ValueWrite, b: ValueWrite): boolean {
+  if (a.kind === 'deleteValue' || b.kind === 'deleteValue') return a.kind === b.kind;
+  return (a.soft === true) === (b.soft === true) && sameData(a.data, b.data);
+}
+
+function sameData(a: RegistryData, b: RegistryData): boolean {
+  if (a.type !== b.type) return false;
+  switch (a.type) {
+    case 'REG_MULTI_SZ':
+    case 'REG_BINARY': {
+      const other = (b as typeof a).value;
+      return a.value.length === other.length && a.value.every((item: string | number, i: number) => item === other[i]);
+    }
+    case 'REG_NONE':
+      return true;
+    default:
+      return a.value === (b as typeof a).value;
+  }
+}
+
+/** Appends `deleteAllValues`, then `createKey`, then the rest, each in plan order (a stable sort by rank). */
+function orderWithinKey(actions: readonly RegistryAction[], out: RegistryAction[]): void {
+  for (const action of actions) if (action.kind === 'deleteAllValues') out.push(action);
+  for (const action of actions) if (action.kind === 'createKey') out.push(action);
+  for (const action of actions) if (action.kind !== 'deleteAllValues' && action.kind !== 'createKey') out.push(action);
 }
 
 /**
@@ -241,15 +306,26 @@ function orderWithinKey(actions: readonly RegistryAction[]): RegistryAction[] {
  * policy resolver (resolve-policies.ts) matches a plan against the actions of a file.
  */
 export function actionIdentity(action: RegistryAction): string {
-  const key = foldName(action.key);
+  return identityOf(action, foldName(action.key));
+}
+
+/**
+ * actionIdentity with the key already folded. The common kinds get a length-prefixed text
+ * (cheaper than JSON, and as unambiguous: each kind its own first letter, every field but the
+ * last preceded by its length); the rare ones JSON, which starts with `[`.
+ */
+function identityOf(action: RegistryAction, key: string): string {
   switch (action.kind) {
-    case 'set':
-      return JSON.stringify(['set', key, foldName(action.valueName), action.soft === true, dataIdentity(action.data)]);
+    case 'set': {
+      const name = foldName(action.valueName);
+      return `s${action.soft === true ? 1 : 0}${key.length}:${key}${name.length}:${name}${dataIdentity(action.data)}`;
+    }
     case 'deleteValue':
-      return JSON.stringify(['deleteValue', key, foldName(action.valueName)]);
+      return `d${key.length}:${key}${foldName(action.valueName)}`;
     case 'deleteAllValues':
+      return `a${key}`;
     case 'createKey':
-      return JSON.stringify([action.kind, key]);
+      return `c${key}`;
     case 'deleteKeys':
       return JSON.stringify([action.kind, key, action.subkeys]);
     case 'deleteValues':
@@ -263,24 +339,32 @@ export function actionIdentity(action: RegistryAction): string {
   }
 }
 
-function dataIdentity(data: RegistryData): unknown {
+/** The data's type and value as text; the type name (no `:` in it) ends at the first `:`. */
+function dataIdentity(data: RegistryData): string {
   switch (data.type) {
     case 'REG_QWORD':
-      return [data.type, data.value.toString()];
+    case 'REG_DWORD':
+      return `${data.type}:${data.value.toString()}`;
     case 'REG_BINARY':
-      return [data.type, [...data.value]];
+      return `${data.type}:${Buffer.from(data.value.buffer, data.value.byteOffset, data.value.byteLength).toString('hex')}`;
     case 'REG_NONE':
-      return [data.type];
+      return data.type;
+    case 'REG_MULTI_SZ':
+      return `${data.type}:${JSON.stringify(data.value)}`;
     default:
-      return [data.type, data.value];
+      return `${data.type}:${data.value}`;
   }
 }
 
 /** Segment by segment, case-insensitively; a key precedes its subkeys; ties by the exact text. */
 export function compareKeys(a: string, b: string): number {
-  const left = foldName(a).split('\\');
-  const right = foldName(b).split('\\');
-  for (let i = 0; i < Math.min(left.length, right.length); i++) {
+  return compareSegments(foldName(a).split('\\'), foldName(b).split('\\'), a, b);
+}
+
+/** compareKeys on keys already folded and split (`left` of `a`, `right` of `b`). */
+function compareSegments(left: readonly string[], right: readonly string[], a: string, b: string): number {
+  const common = Math.min(left.length, right.length);
+  for (let i = 0; i < common; i++) {
     const order = compareCodeUnits(left[i] ?? '', right[i] ?? '');
     if (order !== 0) return order;
   }

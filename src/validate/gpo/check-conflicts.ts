@@ -20,8 +20,15 @@ function effect(action: RegistryAction): string | undefined {
 }
 
 export function checkConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
-  checkValueConflicts(r, sources);
-  checkClearedKeys(r, sources);
+  // Far fewer keys than actions: each key is lower-cased once, for both checks.
+  const lowered = new Map<string, string>();
+  const lower = (key: string): string => {
+    let folded = lowered.get(key);
+    if (folded === undefined) lowered.set(key, (folded = key.toLowerCase()));
+    return folded;
+  };
+  checkValueConflicts(r, sources, lower);
+  checkClearedKeys(r, sources, lower);
 }
 
 const atOf = (source: SourcedActions) => (source.keyOnly ? { key: source.at } : source.at);
@@ -31,30 +38,32 @@ const atOf = (source: SourcedActions) => (source.keyOnly ? { key: source.at } : 
  * not be written by another setting of the side: file order puts the delete first (FORMATS.md
  * a.6), so the result would depend on ordering rather than on what the admin wrote.
  */
-function checkClearedKeys(r: Reporter, sources: readonly SourcedActions[]): void {
+function checkClearedKeys(r: Reporter, sources: readonly SourcedActions[], lower: (key: string) => string): void {
   const cleared = new Map<string, SourcedActions>();
   for (const source of sources) {
-    for (const action of source.actions) if (action.kind === 'deleteAllValues') cleared.set(action.key.toLowerCase(), cleared.get(action.key.toLowerCase()) ?? source);
+    for (const action of source.actions) if (action.kind === 'deleteAllValues') cleared.set(lower(action.key), cleared.get(lower(action.key)) ?? source);
   }
+  if (cleared.size === 0) return;
   for (const source of sources) {
     const clash = source.actions.find((a) => {
-      const owner = cleared.get(a.key.toLowerCase());
-      return owner !== undefined && owner !== source && (a.kind === 'set' || a.kind === 'deleteValue');
+      if (a.kind !== 'set' && a.kind !== 'deleteValue') return false;
+      const owner = cleared.get(lower(a.key));
+      return owner !== undefined && owner !== source;
     });
-    if (clash) r.report('GPF2218', atOf(source), clash.key, r.lineOf((cleared.get(clash.key.toLowerCase()) as SourcedActions).at));
+    if (clash) r.report('GPF2218', atOf(source), clash.key, r.lineOf((cleared.get(lower(clash.key)) as SourcedActions).at));
   }
 }
 
-function checkValueConflicts(r: Reporter, sources: readonly SourcedActions[]): void {
-  const seen = new Map<string, { effect: string; at: DataPath; source: SourcedActions }>();
+function checkValueConflicts(r: Reporter, sources: readonly SourcedActions[], lower: (key: string) => string): void {
+  const seen = new Map<string, { action: RegistryAction; at: DataPath; source: SourcedActions }>();
   for (const source of sources) {
     for (const action of source.actions) {
-      const current = effect(action);
-      if (current === undefined || !('valueName' in action)) continue;
-      const id = `${action.key.toLowerCase()}\\${action.valueName.toLowerCase()}`;
+      if (action.kind !== 'set' && action.kind !== 'deleteValue') continue;
+      const id = `${lower(action.key)}\\${action.valueName.toLowerCase()}`;
       const first = seen.get(id);
-      if (!first) seen.set(id, { effect: current, at: source.at, source });
-      else if (first.effect !== current && first.source !== source) {
+      if (!first) seen.set(id, { action, at: source.at, source });
+      // Effects are described only for a value written twice (rare), not for every action.
+      else if (first.source !== source && effect(first.action) !== effect(action)) {
         r.report('GPF2212', atOf(source), `value ${action.key}\\${action.valueName || '(default)'}`, r.lineOf(first.at));
       }
     }

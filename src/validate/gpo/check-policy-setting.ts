@@ -27,14 +27,19 @@ export function checkPolicySetting(
     return void r.report('GPF2203', { key: path }, ref, policy.class, section);
   }
   const state = typeof setting === 'string' ? setting : setting.state;
-  const given = typeof setting === 'string' ? {} : Object.fromEntries(Object.entries(setting).filter(([k]) => k !== 'state'));
+  const given: Record<string, unknown> = typeof setting === 'string' ? {} : setting;
   if (state === 'disabled') {
-    const first = Object.keys(given)[0];
+    const first = elementIds(given)[0];
     if (first !== undefined) r.report('GPF2213', { key: [...path, first] });
     return { policy, state, values: new Map() };
   }
   const values = checkValues(r, policy, given, path);
   return values && { policy, state, values };
+}
+
+/** The element ids a setting gives values for: its keys but `state`, in YAML order. */
+function elementIds(setting: Record<string, unknown>): string[] {
+  return Object.keys(setting).filter((key) => key !== 'state');
 }
 
 function resolve(r: Reporter, catalogue: PolicyCatalogue, ref: string, at: { key: DataPath }): Policy | undefined {
@@ -49,21 +54,21 @@ function resolve(r: Reporter, catalogue: PolicyCatalogue, ref: string, at: { key
 /** Every given value checked; every required element present. Undefined if anything failed. */
 function checkValues(r: Reporter, policy: Policy, given: Record<string, unknown>, path: DataPath): Map<string, ElementValue> | undefined {
   const values = new Map<string, ElementValue>();
-  const ids = policy.elements.map((e) => e.id);
   let ok = true;
-  for (const [id, raw] of Object.entries(given)) {
+  for (const id of elementIds(given)) {
     const element = policy.elements.find((e) => e.id === id);
     if (!element) {
+      const ids = policy.elements.map((e) => e.id);
       r.report('GPF2204', { key: [...path, id] }, id, ids, closestName(id, ids));
       ok = false;
       continue;
     }
-    const value = checkElementValue(r, element, raw, [...path, id]);
+    const value = checkElementValue(r, element, given[id], [...path, id]);
     if (value) values.set(id, value);
     else ok = false;
   }
   for (const element of policy.elements) {
-    if ('required' in element && element.required && !(element.id in given)) {
+    if ('required' in element && element.required && !(element.id in given && element.id !== 'state')) {
       r.report('GPF2210', { key: path }, element.id);
       ok = false;
     }

@@ -39,6 +39,8 @@ export function checkElementValue(r: Reporter, element: PolicyElement, raw: unkn
 
 /** A YAML integer (exact, even beyond 2^53) or, where allowed, a string of digits. */
 function exactNumber(r: Reporter, raw: unknown, path: DataPath, digitsAllowed: boolean): bigint | undefined {
+  // A safe integer is exactly what the YAML says; only larger ones need the source text.
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return BigInt(raw);
   if (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0) return r.doc.exactInteger(path) ?? BigInt(raw);
   if (digitsAllowed && typeof raw === 'string' && /^[0-9]{1,20}$/.test(raw) && BigInt(raw) <= QWORD_MAX) return BigInt(raw);
   return undefined;
