@@ -14,6 +14,7 @@ import { consoleFor, EXIT } from './build-command.js';
 import type { ConsoleOptions } from './console.js';
 import type { ImportCommandArgs } from './run-import.js';
 import type { DiagnosticFormat } from '../diagnostics/format.js';
+import { readSimpleOptions, type OptionKind } from './simple-build-command.js';
 
 export type ImportCommandLine = ImportCommandArgs & ConsoleOptions & { readonly reorder: boolean };
 export type ImportCommandRunner = (args: ImportCommandLine) => Promise<number>;
@@ -27,32 +28,15 @@ export const runImportCommandLine: ImportCommandRunner = async (args) => {
   return hasErrors(outcome.diagnostics) ? EXIT.invalid : EXIT.ok;
 };
 
-type OptionKind = 'list' | 'text' | 'flag' | 'format';
 /** The same options, types and defaults as the import command in src/cli/commands.ts (the GPO-only ones go to yargs). */
 const OPTIONS: Readonly<Record<string, OptionKind>> = { out: 'text', locale: 'list', force: 'flag', format: 'format', quiet: 'flag', verbose: 'flag' };
-const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
-const OPTION = /^--([a-z]+)$/;
 
 export function simpleImportCommand(argv: readonly string[]): ImportCommandLine | undefined {
   const [command, path, ...rest] = argv;
   if (command !== 'import' || path === undefined || path === '' || path.startsWith('-')) return undefined;
-  const lists = new Map<string, string[]>();
-  const texts = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < rest.length; i++) {
-    const name = OPTION.exec(rest[i] ?? '')?.[1] ?? '';
-    const kind = Object.hasOwn(OPTIONS, name) ? OPTIONS[name] : undefined;
-    if (kind === undefined || texts.has(name) || flags.has(name)) return undefined;
-    if (kind === 'flag') {
-      flags.add(name);
-      continue;
-    }
-    const value = rest[++i];
-    if (value === undefined || value === '' || value.startsWith('-')) return undefined;
-    if (kind === 'list') lists.set(name, [...(lists.get(name) ?? []), value]);
-    else if (kind === 'text' || FORMATS.some((format) => format === value)) texts.set(name, value);
-    else return undefined;
-  }
+  const options = readSimpleOptions(rest, OPTIONS);
+  if (!options) return undefined;
+  const { lists, texts, flags } = options;
   return {
     path,
     out: texts.get('out') ?? 'policies',

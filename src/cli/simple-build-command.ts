@@ -15,7 +15,7 @@ import type { DiagnosticFormat } from '../diagnostics/format.js';
  * How each option is read; the same options, types and defaults as src/cli/commands.ts, except
  * `--only`, whose names yargs' path checks (a usage error lists the valid ones).
  */
-type OptionKind = 'list' | 'text' | 'flag' | 'format';
+export type OptionKind = 'list' | 'text' | 'flag' | 'format';
 const SOURCE_OPTIONS: Readonly<Record<string, OptionKind>> = { src: 'list', admx: 'list', domain: 'text', dc: 'text', intune: 'flag', format: 'format', quiet: 'flag', verbose: 'flag' };
 const BUILD_OPTIONS: Readonly<Record<string, OptionKind>> = { ...SOURCE_OPTIONS, out: 'text', check: 'flag', templates: 'text', zip: 'text' };
 const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
@@ -25,23 +25,9 @@ export function simpleBuildCommand(argv: readonly string[]): BuildCommandArgs | 
   const [command, ...rest] = argv;
   if (command !== 'build' && command !== 'validate') return undefined;
   const known = command === 'build' ? BUILD_OPTIONS : SOURCE_OPTIONS;
-  const lists = new Map<string, string[]>();
-  const texts = new Map<string, string>();
-  const flags = new Set<string>();
-  for (let i = 0; i < rest.length; i++) {
-    const name = OPTION.exec(rest[i] ?? '')?.[1] ?? '';
-    const kind = Object.hasOwn(known, name) ? known[name] : undefined;
-    if (kind === undefined || texts.has(name) || flags.has(name)) return undefined;
-    if (kind === 'flag') {
-      flags.add(name);
-      continue;
-    }
-    const value = rest[++i];
-    if (value === undefined || value === '' || value.startsWith('-')) return undefined;
-    if (kind === 'list') lists.set(name, [...(lists.get(name) ?? []), value]);
-    else if (kind === 'text' || FORMATS.some((format) => format === value)) texts.set(name, value);
-    else return undefined;
-  }
+  const options = readSimpleOptions(rest, known);
+  if (!options) return undefined;
+  const { lists, texts, flags } = options;
   const common = {
     src: lists.get('src') ?? ['policies'],
     admx: lists.get('admx'),
@@ -54,4 +40,32 @@ export function simpleBuildCommand(argv: readonly string[]): BuildCommandArgs | 
   };
   if (command === 'validate') return { command, ...common };
   return { command, ...common, out: texts.get('out') ?? 'out', check: flags.has('check'), templates: texts.get('templates'), zip: texts.get('zip') };
+}
+
+/** Options as simple command lines give them (see the top of this file); undefined when not simple. */
+export interface SimpleOptions {
+  readonly lists: ReadonlyMap<string, string[]>;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly flags: ReadonlySet<string>;
+}
+
+export function readSimpleOptions(args: readonly string[], known: Readonly<Record<string, OptionKind>>): SimpleOptions | undefined {
+  const lists = new Map<string, string[]>();
+  const texts = new Map<string, string>();
+  const flags = new Set<string>();
+  for (let i = 0; i < args.length; i++) {
+    const name = OPTION.exec(args[i] ?? '')?.[1] ?? '';
+    const kind = Object.hasOwn(known, name) ? known[name] : undefined;
+    if (kind === undefined || texts.has(name) || flags.has(name)) return undefined;
+    if (kind === 'flag') {
+      flags.add(name);
+      continue;
+    }
+    const value = args[++i];
+    if (value === undefined || value === '' || value.startsWith('-')) return undefined;
+    if (kind === 'list') lists.set(name, [...(lists.get(name) ?? []), value]);
+    else if (kind === 'text' || FORMATS.some((format) => format === value)) texts.set(name, value);
+    else return undefined;
+  }
+  return { lists, texts, flags };
 }
