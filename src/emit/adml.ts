@@ -23,7 +23,7 @@ import { hasPresentation, POLICY_DEFINITIONS_NAMESPACE, SCHEMA_VERSION } from '.
 import { extraAttrs, writtenAttrs } from './as-written.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
-import { encodeXmlUtf8Crlf, escapeXmlAttribute, escapeXmlText, type XmlAttr } from './xml-escape.js';
+import { encodeXmlUtf8Crlf, escapeXmlAttribute, escapeXmlText, type XmlAttrs } from './xml-escape.js';
 
 export interface AdmlView {
   readonly xmlns: string;
@@ -45,13 +45,13 @@ export interface PresentationView {
 /** A control (c.10): simple ones carry `text`; textBox and comboBox carry `children` instead. */
 export interface ControlView {
   readonly tag: PresentationControl['kind'];
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly text: string;
   readonly children: readonly ControlChildView[];
 }
 export interface ControlChildView {
   readonly tag: 'label' | 'defaultValue' | 'default' | 'suggestion';
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly text: string;
 }
 
@@ -144,9 +144,9 @@ function buildControl(control: PresentationControl, pick: (text: Localized) => s
   if (control.kind === 'textBox' || control.kind === 'comboBox') {
     const children: ControlChildView[] = [{ tag: 'label', attrs: extraAttrs(control.labelAttributes), text: escaped(control.label) }];
     const defaultTag = control.kind === 'textBox' ? 'defaultValue' : 'default';
-    if (control.defaultValue !== undefined) children.push({ tag: defaultTag, attrs: [], text: escaped(control.defaultValue) });
+    if (control.defaultValue !== undefined) children.push({ tag: defaultTag, attrs: '', text: escaped(control.defaultValue) });
     if (control.kind === 'comboBox') {
-      children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, attrs: [], text: escaped(text) })));
+      children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, attrs: '', text: escaped(text) })));
     }
     const noSort = control.kind === 'comboBox' ? control.noSort : undefined;
     return { tag: control.kind, attrs: writtenAttrs(control, { refId: control.refId, noSort }), text: '', children };
@@ -156,7 +156,7 @@ function buildControl(control: PresentationControl, pick: (text: Localized) => s
 }
 
 
-function simpleControlAttrs(control: SimpleControl): XmlAttr[] {
+function simpleControlAttrs(control: SimpleControl): XmlAttrs {
   const attrs = (entries: Parameters<typeof writtenAttrs>[1]) => writtenAttrs(control, entries);
   switch (control.kind) {
     case 'text':

@@ -20,7 +20,7 @@ import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
 import { writtenAttrs } from './as-written.js';
 import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine } from './xml-escape.js';
-import { xmlAttrs, type AttrValue, type XmlAttr } from './xml-escape.js';
+import { xmlAttrs, type AttrValue, type XmlAttrs } from './xml-escape.js';
 
 /** Root namespace of ADMX and ADML (FORMATS.md c.2). */
 export const POLICY_DEFINITIONS_NAMESPACE = 'http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions';
@@ -34,7 +34,7 @@ export interface AdmxView {
   readonly target: NamespaceView;
   readonly using: readonly NamespaceView[];
   readonly supersededAdm: readonly { readonly fileName: string }[];
-  readonly resources: readonly XmlAttr[];
+  readonly resources: XmlAttrs;
   readonly supportedOn: SupportedOnView | null;
   readonly categories: readonly CategoryView[];
   readonly policies: readonly PolicyView[];
@@ -70,14 +70,14 @@ export interface DefinitionView extends NamedView {
 }
 export interface ConditionView {
   readonly tag: SupportedCondition['kind'];
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
 }
 export interface CategoryView {
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly parentCategory: string | null;
 }
 export interface PolicyView {
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly parentCategory: string;
   readonly supportedOn: string;
   /** enabledValue, disabledValue. */
@@ -99,20 +99,20 @@ export interface ValueBlockView {
 }
 export interface ValueListView {
   readonly tag: 'enabledList' | 'disabledList' | 'trueList' | 'falseList' | 'valueList';
-  readonly attrs: readonly XmlAttr[];
-  readonly items: readonly { readonly attrs: readonly XmlAttr[]; readonly value: ValueView }[];
+  readonly attrs: XmlAttrs;
+  readonly items: readonly { readonly attrs: XmlAttrs; readonly value: ValueView }[];
 }
 /** A policy element (c.8); boolean fills values/lists, enum fills items, others have no children. */
 export interface ElementView {
   readonly tag: PolicyElement['type'];
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly hasChildren: boolean;
   readonly values: readonly ValueBlockView[];
   readonly lists: readonly ValueListView[];
   readonly items: readonly EnumItemView[];
 }
 export interface EnumItemView {
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly value: ValueView;
   readonly valueList: ValueListView | null;
 }
@@ -260,7 +260,7 @@ function buildElement(element: PolicyElement): ElementView {
 
 type ElementChildren = Partial<Pick<ElementView, 'values' | 'lists' | 'items'>>;
 
-function elementView(tag: PolicyElement['type'], attrs: readonly XmlAttr[], children: ElementChildren = {}): ElementView {
+function elementView(tag: PolicyElement['type'], attrs: XmlAttrs, children: ElementChildren = {}): ElementView {
   const { values = [], lists = [], items = [] } = children;
   const hasChildren = values.length + lists.length + items.length > 0;
   return { tag, attrs, hasChildren, values, lists, items };
