@@ -100,7 +100,22 @@ function uniquePresentations(file: DefinitionsFile) {
  * Every string the ADMX references, once each, in ADMX document order (FORMATS.md c.9), then the
  * unused ones; `unique: false` keeps every reference (to find ids that several objects share).
  */
-export function collectStrings(file: DefinitionsFile, options: { readonly unique: boolean } = { unique: true }): StringEntry[] {
+export function collectStrings(file: DefinitionsFile, options: { readonly unique: boolean } = { unique: true }): readonly StringEntry[] {
+  if (!options.unique) return referencedStrings(file);
+  let unique = uniqueStrings.get(file);
+  if (unique === undefined) {
+    const firstById = new Map<string, StringEntry>();
+    for (const entry of referencedStrings(file)) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
+    unique = [...firstById.values()];
+    uniqueStrings.set(file, unique);
+  }
+  return unique;
+}
+
+/** The string table of each file, shared by its ADML and .adm of every locale (the model is immutable). */
+const uniqueStrings = new WeakMap<DefinitionsFile, readonly StringEntry[]>();
+
+function referencedStrings(file: DefinitionsFile): StringEntry[] {
   const entries: StringEntry[] = [];
   const add = (id: string, text: Localized): void => void entries.push({ id, text });
   for (const product of file.products) {
@@ -125,10 +140,7 @@ export function collectStrings(file: DefinitionsFile, options: { readonly unique
     }
   }
   entries.push(...(file.unusedStrings ?? []));
-  if (!options.unique) return entries;
-  const firstById = new Map<string, StringEntry>();
-  for (const entry of entries) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
-  return [...firstById.values()];
+  return entries;
 }
 
 function localize(text: Localized, locale: string, sourcePath: string): string {
