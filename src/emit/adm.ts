@@ -315,6 +315,9 @@ function encodeAdm(text: string): Uint8Array {
   // As splitting on /\r?\n/, blanking lines of spaces and joining with CRLF, without the arrays;
   // replaceAll where the text holds no CR (none in built-in templates; escaped texts have none, d.3).
   const withCrlf = text.includes('\r') ? text.replace(/\r?\n/g, '\r\n') : text.replaceAll('\n', '\r\n');
-  const crlf = withCrlf.replace(/(^|\n) +(?=\r\n|$)/g, '$1');
+  // Indentation-only lines: the first line, then every other (a `\n` first is quicker to find
+  // than a `(^|\n)` alternative).
+  const firstBlanked = withCrlf.startsWith(' ') ? withCrlf.replace(/^ +(?=\r\n|$)/, '') : withCrlf;
+  const crlf = firstBlanked.replace(/\n +(?=\r\n|$)/g, '\n');
   return encodeUtf16le(crlf, { bom: true });
 }
