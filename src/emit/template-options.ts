@@ -46,6 +46,9 @@ interface Usage {
   readsData: boolean;
 }
 
+/** Where Handlebars' AST nodes hold other nodes (statements, expressions, hash pairs). */
+const CHILD_KEYS = ['body', 'program', 'inverse', 'path', 'params', 'hash', 'pairs', 'value', 'name'] as const;
+
 /** Walks the whole AST: a helper call is a block, or a mustache or subexpression with arguments. */
 function scan(ast: TemplateAst): Usage {
   const usage: Usage = { builtInHelpersOnly: true, readsData: false };
@@ -60,7 +63,7 @@ function scan(ast: TemplateAst): Usage {
     if (isHelperCall(record) && !BUILT_IN_HELPERS.has(String((record.path as { original?: unknown }).original))) {
       usage.builtInHelpersOnly = false;
     }
-    for (const [key, child] of Object.entries(record)) if (key !== 'loc') visit(child);
+    for (const key of CHILD_KEYS) if (key in record) visit(record[key]);
   };
   visit(ast);
   return usage;
