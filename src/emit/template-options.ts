@@ -27,18 +27,16 @@ export interface TemplateCompileOptions {
 /** Handlebars' own helpers, the only ones gpforge registers (none of its own so far). */
 const BUILT_IN_HELPERS = new Set(['if', 'unless', 'each', 'with', 'log', 'lookup', 'helperMissing', 'blockHelperMissing']);
 
-/** Parsed templates keyed as readTemplateSources() returns them (`admx`, `partials/value`). */
-export type ParsedTemplates = ReadonlyMap<string, TemplateAst>;
+/** True when one of the partials reads @data: then every template keeps data (see above). */
+export function partialsReadData(partials: Iterable<TemplateAst>): boolean {
+  for (const ast of partials) if (scan(ast).readsData) return true;
+  return false;
+}
 
-/** The compile options of each parsed template. */
-export function compileOptionsFor(parsed: ParsedTemplates, partialPrefix: string): Map<string, TemplateCompileOptions> {
-  const usage = new Map([...parsed].map(([name, ast]) => [name, scan(ast)]));
-  const partialReadsData = [...usage].some(([name, use]) => name.startsWith(partialPrefix) && use.readsData);
-  const options = new Map<string, TemplateCompileOptions>();
-  for (const [name, use] of usage) {
-    options.set(name, { ...BASE_COMPILE_OPTIONS, knownHelpersOnly: use.builtInHelpersOnly, data: partialReadsData || use.readsData });
-  }
-  return options;
+/** The compile options of one template; `partialsData` from partialsReadData(). */
+export function compileOptions(ast: TemplateAst, partialsData: boolean): TemplateCompileOptions {
+  const use = scan(ast);
+  return { ...BASE_COMPILE_OPTIONS, knownHelpersOnly: use.builtInHelpersOnly, data: partialsData || use.readsData };
 }
 
 interface Usage {

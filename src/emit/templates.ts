@@ -26,7 +26,7 @@ import type { RootView } from '../docs/emit-html.js';
 import type { MarkdownGpoView, MarkdownIndexView, MarkdownPolicyView, MarkdownRootView } from '../docs/emit-markdown.js';
 import type { PolicyPageView } from '../docs/policy-view.js';
 import type { GpoPageView, IndexView } from '../docs/site-views.js';
-import { compileOptionsFor, type TemplateAst } from './template-options.js';
+import { compileOptions, partialsReadData, type TemplateAst } from './template-options.js';
 
 type HandlebarsEnv = ReturnType<typeof HandlebarsRuntime.create>;
 
@@ -88,26 +88,29 @@ export type Templates = {
  */
 export function compileTemplates(sources: Readonly<Record<string, string>>): Templates {
   const hb = handlebarsCompiler().create();
-  const parsed = parseTemplates(hb, sources);
-  const options = compileOptionsFor(parsed, PARTIAL_PREFIX);
+  // Partials first, as assemble() registers them first: whether one reads @data decides the
+  // `data` option of every template (template-options.ts).
+  const partials = new Map<string, TemplateAst>();
+  for (const name of Object.keys(sources)) {
+    const source = sources[name];
+    if (name.startsWith(PARTIAL_PREFIX) && source !== undefined) partials.set(name, parseTemplate(hb, name, source));
+  }
+  const partialsData = partialsReadData(partials.values());
   return assemble(hb, Object.keys(sources), (name) => {
-    const ast = parsed.get(name);
-    return ast === undefined ? undefined : hb.compile(ast, options.get(name));
+    const source = sources[name];
+    if (source === undefined) return undefined;
+    const ast = partials.get(name) ?? parseTemplate(hb, name, source);
+    return hb.compile(ast, compileOptions(ast, partialsData));
   });
 }
 
-/** Parses every source, so a syntax error surfaces now, naming the template. */
-export function parseTemplates(hb: { parse: (source: string) => TemplateAst }, sources: Readonly<Record<string, string>>): Map<string, TemplateAst> {
-  const parsed = new Map<string, TemplateAst>();
-  for (const [name, source] of Object.entries(sources)) {
-    if (source === undefined) continue;
-    try {
-      parsed.set(name, hb.parse(source));
-    } catch (error) {
-      throw new TemplateError(name, `template "${name}" does not parse: ${messageOf(error)}`, error);
-    }
+/** Parses one source, so a syntax error surfaces now, naming the template. */
+export function parseTemplate(hb: { parse: (source: string) => TemplateAst }, name: string, source: string): TemplateAst {
+  try {
+    return hb.parse(source);
+  } catch (error) {
+    throw new TemplateError(name, `template "${name}" does not parse: ${messageOf(error)}`, error);
   }
-  return parsed;
 }
 
 /**

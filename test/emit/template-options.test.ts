@@ -1,11 +1,16 @@
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
-import { compileOptionsFor } from '../../src/emit/template-options.js';
-import { parseTemplates, PARTIAL_PREFIX } from '../../src/emit/templates.js';
+import { compileOptions, partialsReadData } from '../../src/emit/template-options.js';
+import { parseTemplate, PARTIAL_PREFIX } from '../../src/emit/templates.js';
 
-const optionsOf = (sources: Record<string, string>) => compileOptionsFor(parseTemplates(Handlebars, sources), PARTIAL_PREFIX);
+/** The options of each template of a set, as compileTemplates() chooses them. */
+function optionsOf(sources: Record<string, string>) {
+  const parsed = new Map(Object.entries(sources).map(([name, source]) => [name, parseTemplate(Handlebars, name, source)]));
+  const partialsData = partialsReadData([...parsed].filter(([name]) => name.startsWith(PARTIAL_PREFIX)).map(([, ast]) => ast));
+  return new Map([...parsed].map(([name, ast]) => [name, compileOptions(ast, partialsData)]));
+}
 
-describe('compileOptionsFor', () => {
+describe('compileOptions and partialsReadData', () => {
   it('drops helper checks and data frames where nothing needs them', () => {
     const options = optionsOf({ admx: '{{#each a}}{{#if b}}{{c}}{{else if d}}{{/if}}{{/each}}{{> p}}', 'partials/p': '{{#with x}}{{y}}{{/with}}' });
     expect(options.get('admx')).toEqual({ strict: true, noEscape: true, knownHelpersOnly: true, data: false });
