@@ -122,13 +122,13 @@ function checkBoxPart(ctx: PolicyContext, control: Extract<RefControl, { kind: '
   ].filter((p): p is string => p !== null);
   if (!writable(ctx, 'boolean', element, problems)) return [];
   const key = element.key ?? ctx.policy.key;
-  const options = [
-    ...(control.defaultChecked ? ['DEFCHECKED'] : []),
-    ...(element.trueValue ? [`VALUEON ${admValue(element.trueValue)}`] : []),
-    // Cleared, an ADM check box without VALUEOFF writes 0, while ADMX semantics (and the registry
-    // plan) delete the value: say so explicitly, so both formats mean the same.
-    ...(element.falseValue ? [`VALUEOFF ${admValue(element.falseValue)}`] : element.valueName !== undefined ? ['VALUEOFF DELETE'] : []),
-  ];
+  const options: string[] = [];
+  if (control.defaultChecked) options.push('DEFCHECKED');
+  if (element.trueValue) options.push(`VALUEON ${admValue(element.trueValue)}`);
+  // Cleared, an ADM check box without VALUEOFF writes 0, while ADMX semantics (and the registry
+  // plan) delete the value: say so explicitly, so both formats mean the same.
+  if (element.falseValue) options.push(`VALUEOFF ${admValue(element.falseValue)}`);
+  else if (element.valueName !== undefined) options.push('VALUEOFF DELETE');
   const label = labelName(ctx, control);
   const lists = [
     actionList(ctx, 'ACTIONLISTON', element.trueList, key, `boolean "${element.id}" trueList`),
@@ -139,16 +139,14 @@ function checkBoxPart(ctx: PolicyContext, control: Extract<RefControl, { kind: '
 
 function numericPart(ctx: PolicyContext, control: Extract<RefControl, { spin: boolean }>, element: DecimalElement): AdmPartView[] {
   if (!writable(ctx, 'decimal', element, elementProblems(element))) return [];
-  const options = [
-    ...(element.required ? ['REQUIRED'] : []),
-    `MIN ${element.minValue}`,
-    `MAX ${element.maxValue}`,
-    ...(control.defaultValue !== undefined ? [`DEFAULT ${control.defaultValue.toString()}`] : []),
-    // MS-GPREG 2.2.2.1: SPIN 0 removes the spin control; SPIN n is the step.
-    `SPIN ${control.spin ? control.spinStep : 0}`,
-    ...(element.storeAsText ? ['TXTCONVERT'] : []),
-    ...(element.soft ? ['SOFT'] : []),
-  ];
+  const options: string[] = [];
+  if (element.required) options.push('REQUIRED');
+  options.push(`MIN ${element.minValue}`, `MAX ${element.maxValue}`);
+  if (control.defaultValue !== undefined) options.push(`DEFAULT ${control.defaultValue.toString()}`);
+  // MS-GPREG 2.2.2.1: SPIN 0 removes the spin control; SPIN n is the step.
+  options.push(`SPIN ${control.spin ? control.spinStep : 0}`);
+  if (element.storeAsText) options.push('TXTCONVERT');
+  if (element.soft) options.push('SOFT');
   return [part(labelName(ctx, control), 'NUMERIC', { ...registryNames(ctx, element), options, clientExt: element.clientExtension })];
 }
 
@@ -157,14 +155,13 @@ function textBoxPart(ctx: PolicyContext, control: Extract<RefControl, { kind: 't
   const label = labelName(ctx, control);
   const defaultName = control.defaultValue === undefined ? null : ctx.strings.derive(`${label}_Default`, control.defaultValue);
   const suggestions = control.kind === 'comboBox' ? control.suggestions.map((text, i) => ctx.strings.derive(`${label}_Suggestion${i + 1}`, text)) : [];
-  const options = [
-    ...(element.required ? ['REQUIRED'] : []),
-    `MAXLEN ${element.maxLength}`,
-    ...(element.expandable ? ['EXPANDABLETEXT'] : []),
-    ...(defaultName !== null ? [`DEFAULT !!${defaultName}`] : []),
-    ...(element.soft ? ['SOFT'] : []),
-    ...(control.kind === 'comboBox' && control.noSort ? ['NOSORT'] : []),
-  ];
+  const options: string[] = [];
+  if (element.required) options.push('REQUIRED');
+  options.push(`MAXLEN ${element.maxLength}`);
+  if (element.expandable) options.push('EXPANDABLETEXT');
+  if (defaultName !== null) options.push(`DEFAULT !!${defaultName}`);
+  if (element.soft) options.push('SOFT');
+  if (control.kind === 'comboBox' && control.noSort) options.push('NOSORT');
   const type = control.kind === 'comboBox' ? 'COMBOBOX' : 'EDITTEXT';
   return [part(label, type, { ...registryNames(ctx, element), options, suggestions, clientExt: element.clientExtension })];
 }
@@ -185,7 +182,9 @@ function dropdownPart(ctx: PolicyContext, control: Extract<RefControl, { kind: '
   const label = labelName(ctx, control);
   const key = element.key ?? ctx.policy.key;
   const items = kept.map(({ item, index }) => itemView(ctx, element, item, index === control.defaultItem, key));
-  const options = [...(element.required ? ['REQUIRED'] : []), ...(control.noSort ? ['NOSORT'] : [])];
+  const options: string[] = [];
+  if (element.required) options.push('REQUIRED');
+  if (control.noSort) options.push('NOSORT');
   return [part(label, 'DROPDOWNLIST', { ...registryNames(ctx, element), options, items, clientExt: element.clientExtension })];
 }
 
@@ -201,12 +200,11 @@ function listBoxPart(ctx: PolicyContext, control: Extract<RefControl, { kind: 'l
     element.valuePrefix === undefined ? null : nameProblem('valuePrefix', element.valuePrefix),
   ].filter((p): p is string => p !== null);
   if (!writable(ctx, 'list', element, problems)) return [];
-  const options = [
-    ...(element.valuePrefix !== undefined ? [`VALUEPREFIX ${quoted(element.valuePrefix)}`] : []),
-    ...(element.additive ? ['ADDITIVE'] : []),
-    ...(element.explicitValue ? ['EXPLICITVALUE'] : []),
-    ...(element.expandable ? ['EXPANDABLETEXT'] : []),
-  ];
+  const options: string[] = [];
+  if (element.valuePrefix !== undefined) options.push(`VALUEPREFIX ${quoted(element.valuePrefix)}`);
+  if (element.additive) options.push('ADDITIVE');
+  if (element.explicitValue) options.push('EXPLICITVALUE');
+  if (element.expandable) options.push('EXPANDABLETEXT');
   // A LISTBOX always names its key: the values it manages live there (valueName is not used).
   const keyName = quoted(element.key ?? ctx.policy.key);
   return [part(labelName(ctx, control), 'LISTBOX', { keyName, options, clientExt: element.clientExtension })];
@@ -296,16 +294,19 @@ function quoted(text: string): string {
 
 type PartFields = Partial<Omit<AdmPartView, 'name' | 'type' | 'clientExt'>> & { clientExt?: string | undefined };
 
+/** Shared by every part without entries of a kind (views are never mutated). */
+const NONE: readonly never[] = [];
+
 function part(name: string, type: AdmPartView['type'], fields: PartFields): AdmPartView {
   return {
     name,
     type,
     keyName: fields.keyName ?? null,
     valueName: fields.valueName ?? null,
-    options: fields.options ?? [],
-    suggestions: fields.suggestions ?? [],
-    items: fields.items ?? [],
-    actionLists: fields.actionLists ?? [],
+    options: fields.options ?? NONE,
+    suggestions: fields.suggestions ?? NONE,
+    items: fields.items ?? NONE,
+    actionLists: fields.actionLists ?? NONE,
     clientExt: fields.clientExt ?? null,
   };
 }

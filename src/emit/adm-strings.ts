@@ -15,44 +15,37 @@ export class AdmStrings {
   private readonly names = new StringIds();
   /** Model string id → its .adm name and text (first text wins, as in the ADML). */
   private readonly model = new Map<string, { readonly name: string; readonly text: Localized }>();
-  /** .adm name → escaped value, in order of first reference. */
-  private readonly used = new Map<string, string>();
+  /** .adm name → text, in order of first reference. */
+  private readonly used = new Map<string, Localized>();
 
-  constructor(
-    private readonly file: DefinitionsFile,
-    private readonly locale: string,
-  ) {
-    for (const entry of collectStrings(file)) this.model.set(entry.id, { name: this.claim(entry.id), text: entry.text });
+  /** The names do not depend on the locale: one table serves every locale of the file. */
+  constructor(private readonly file: DefinitionsFile) {
+    for (const entry of collectStrings(file)) this.model.set(entry.id, { name: this.names.claim(entry.id), text: entry.text });
   }
 
   /** The name of a model string (ADML string id), defining it on first use. */
   ref(stringId: string): string {
     const entry = this.model.get(stringId);
     if (entry === undefined) throw new Error(`gpforge bug: ${this.file.sourcePath} has no string "${stringId}"`);
-    this.define(entry.name, entry.text);
+    if (!this.used.has(entry.name)) this.used.set(entry.name, entry.text);
     return entry.name;
   }
 
   /** A new name derived from `preferred`, defined with `text`. Call once per text. */
   derive(preferred: string, text: Localized): string {
-    const name = this.claim(preferred);
-    this.define(name, text);
+    const name = this.names.claim(preferred);
+    this.used.set(name, text);
     return name;
   }
 
-  /** The `[strings]` lines' data, in order of first reference. */
-  list(): AdmStringView[] {
-    return [...this.used].map(([name, value]) => ({ name, value }));
-  }
-
-  private define(name: string, text: Localized): void {
-    if (this.used.has(name)) return;
-    const value = text[this.locale];
-    if (value === undefined) throw new Error(`gpforge bug: ${this.file.sourcePath} has a text without locale ${this.locale}`);
-    this.used.set(name, escapeAdmString(value));
-  }
-
-  private claim(preferred: string): string {
-    return this.names.claim(preferred);
+  /** The `[strings]` lines' data for `locale`, in order of first reference. */
+  list(locale: string): AdmStringView[] {
+    const lines: AdmStringView[] = [];
+    for (const [name, text] of this.used) {
+      const value = text[locale];
+      if (value === undefined) throw new Error(`gpforge bug: ${this.file.sourcePath} has a text without locale ${locale}`);
+      lines.push({ name, value: escapeAdmString(value) });
+    }
+    return lines;
   }
 }

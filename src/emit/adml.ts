@@ -23,7 +23,7 @@ import { hasPresentation, POLICY_DEFINITIONS_NAMESPACE, SCHEMA_VERSION } from '.
 import { extraAttrs, writtenAttrs } from './as-written.js';
 import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
-import { encodeXmlUtf8Crlf, escapeXmlAttribute, escapeXmlText, type XmlAttr } from './xml-escape.js';
+import { encodeXmlUtf8Crlf, escapeXmlAttribute, escapeXmlText, type XmlAttrs } from './xml-escape.js';
 
 export interface AdmlView {
   readonly xmlns: string;
@@ -45,13 +45,13 @@ export interface PresentationView {
 /** A control (c.10): simple ones carry `text`; textBox and comboBox carry `children` instead. */
 export interface ControlView {
   readonly tag: PresentationControl['kind'];
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly text: string;
   readonly children: readonly ControlChildView[];
 }
 export interface ControlChildView {
   readonly tag: 'label' | 'defaultValue' | 'default' | 'suggestion';
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly text: string;
 }
 
@@ -100,7 +100,22 @@ function uniquePresentations(file: DefinitionsFile) {
  * Every string the ADMX references, once each, in ADMX document order (FORMATS.md c.9), then the
  * unused ones; `unique: false` keeps every reference (to find ids that several objects share).
  */
-export function collectStrings(file: DefinitionsFile, options: { readonly unique: boolean } = { unique: true }): StringEntry[] {
+export function collectStrings(file: DefinitionsFile, options: { readonly unique: boolean } = { unique: true }): readonly StringEntry[] {
+  if (!options.unique) return referencedStrings(file);
+  let unique = uniqueStrings.get(file);
+  if (unique === undefined) {
+    const firstById = new Map<string, StringEntry>();
+    for (const entry of referencedStrings(file)) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
+    unique = [...firstById.values()];
+    uniqueStrings.set(file, unique);
+  }
+  return unique;
+}
+
+/** The string table of each file, shared by its ADML and .adm of every locale (the model is immutable). */
+const uniqueStrings = new WeakMap<DefinitionsFile, readonly StringEntry[]>();
+
+function referencedStrings(file: DefinitionsFile): StringEntry[] {
   const entries: StringEntry[] = [];
   const add = (id: string, text: Localized): void => void entries.push({ id, text });
   for (const product of file.products) {
@@ -125,10 +140,7 @@ export function collectStrings(file: DefinitionsFile, options: { readonly unique
     }
   }
   entries.push(...(file.unusedStrings ?? []));
-  if (!options.unique) return entries;
-  const firstById = new Map<string, StringEntry>();
-  for (const entry of entries) if (!firstById.has(entry.id)) firstById.set(entry.id, entry);
-  return [...firstById.values()];
+  return entries;
 }
 
 function localize(text: Localized, locale: string, sourcePath: string): string {
@@ -144,9 +156,9 @@ function buildControl(control: PresentationControl, pick: (text: Localized) => s
   if (control.kind === 'textBox' || control.kind === 'comboBox') {
     const children: ControlChildView[] = [{ tag: 'label', attrs: extraAttrs(control.labelAttributes), text: escaped(control.label) }];
     const defaultTag = control.kind === 'textBox' ? 'defaultValue' : 'default';
-    if (control.defaultValue !== undefined) children.push({ tag: defaultTag, attrs: [], text: escaped(control.defaultValue) });
+    if (control.defaultValue !== undefined) children.push({ tag: defaultTag, attrs: '', text: escaped(control.defaultValue) });
     if (control.kind === 'comboBox') {
-      children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, attrs: [], text: escaped(text) })));
+      children.push(...control.suggestions.map((text) => ({ tag: 'suggestion' as const, attrs: '', text: escaped(text) })));
     }
     const noSort = control.kind === 'comboBox' ? control.noSort : undefined;
     return { tag: control.kind, attrs: writtenAttrs(control, { refId: control.refId, noSort }), text: '', children };
@@ -156,7 +168,7 @@ function buildControl(control: PresentationControl, pick: (text: Localized) => s
 }
 
 
-function simpleControlAttrs(control: SimpleControl): XmlAttr[] {
+function simpleControlAttrs(control: SimpleControl): XmlAttrs {
   const attrs = (entries: Parameters<typeof writtenAttrs>[1]) => writtenAttrs(control, entries);
   switch (control.kind) {
     case 'text':

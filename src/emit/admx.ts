@@ -20,7 +20,7 @@ import type { OutputFile } from './output-file.js';
 import type { Templates } from './templates.js';
 import { writtenAttrs } from './as-written.js';
 import { encodeXmlUtf8Crlf, escapeXmlAttribute as attr, escapeXmlTextSingleLine } from './xml-escape.js';
-import { xmlAttrs, type AttrValue, type XmlAttr } from './xml-escape.js';
+import { xmlAttr, xmlAttrs, type AttrValue, type XmlAttrs } from './xml-escape.js';
 
 /** Root namespace of ADMX and ADML (FORMATS.md c.2). */
 export const POLICY_DEFINITIONS_NAMESPACE = 'http://schemas.microsoft.com/GroupPolicy/2006/07/PolicyDefinitions';
@@ -34,7 +34,7 @@ export interface AdmxView {
   readonly target: NamespaceView;
   readonly using: readonly NamespaceView[];
   readonly supersededAdm: readonly { readonly fileName: string }[];
-  readonly resources: readonly XmlAttr[];
+  readonly resources: XmlAttrs;
   readonly supportedOn: SupportedOnView | null;
   readonly categories: readonly CategoryView[];
   readonly policies: readonly PolicyView[];
@@ -70,14 +70,14 @@ export interface DefinitionView extends NamedView {
 }
 export interface ConditionView {
   readonly tag: SupportedCondition['kind'];
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
 }
 export interface CategoryView {
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly parentCategory: string | null;
 }
 export interface PolicyView {
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly parentCategory: string;
   readonly supportedOn: string;
   /** enabledValue, disabledValue. */
@@ -99,20 +99,20 @@ export interface ValueBlockView {
 }
 export interface ValueListView {
   readonly tag: 'enabledList' | 'disabledList' | 'trueList' | 'falseList' | 'valueList';
-  readonly attrs: readonly XmlAttr[];
-  readonly items: readonly { readonly attrs: readonly XmlAttr[]; readonly value: ValueView }[];
+  readonly attrs: XmlAttrs;
+  readonly items: readonly { readonly attrs: XmlAttrs; readonly value: ValueView }[];
 }
 /** A policy element (c.8); boolean fills values/lists, enum fills items, others have no children. */
 export interface ElementView {
   readonly tag: PolicyElement['type'];
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly hasChildren: boolean;
   readonly values: readonly ValueBlockView[];
   readonly lists: readonly ValueListView[];
   readonly items: readonly EnumItemView[];
 }
 export interface EnumItemView {
-  readonly attrs: readonly XmlAttr[];
+  readonly attrs: XmlAttrs;
   readonly value: ValueView;
   readonly valueList: ValueListView | null;
 }
@@ -260,8 +260,11 @@ function buildElement(element: PolicyElement): ElementView {
 
 type ElementChildren = Partial<Pick<ElementView, 'values' | 'lists' | 'items'>>;
 
-function elementView(tag: PolicyElement['type'], attrs: readonly XmlAttr[], children: ElementChildren = {}): ElementView {
-  const { values = [], lists = [], items = [] } = children;
+/** Shared by every view without children of a kind (views are never mutated). */
+const NONE: readonly never[] = [];
+
+function elementView(tag: PolicyElement['type'], attrs: XmlAttrs, children: ElementChildren = {}): ElementView {
+  const { values = NONE, lists = NONE, items = NONE } = children;
   const hasChildren = values.length + lists.length + items.length > 0;
   return { tag, attrs, hasChildren, values, lists, items };
 }
@@ -274,40 +277,47 @@ function buildEnumItem(item: Extract<PolicyElement, { type: 'enum' }>['items'][n
   };
 }
 
-function valueBlocks(blocks: Partial<Record<ValueBlockView['tag'], RegValue>>): ValueBlockView[] {
-  return (Object.entries(blocks) as [ValueBlockView['tag'], RegValue | undefined][]).flatMap(([tag, value]) =>
-    value === undefined ? [] : [{ tag, value: buildValue(value) }],
-  );
+function valueBlocks(blocks: Partial<Record<ValueBlockView['tag'], RegValue>>): readonly ValueBlockView[] {
+  let views: ValueBlockView[] | undefined;
+  for (const tag of Object.keys(blocks) as ValueBlockView['tag'][]) {
+    const value = blocks[tag];
+    if (value !== undefined) (views ??= []).push({ tag, value: buildValue(value) });
+  }
+  return views ?? NONE;
 }
 
-function valueLists(lists: Partial<Record<ValueListView['tag'], ValueList>>): ValueListView[] {
-  return (Object.entries(lists) as [ValueListView['tag'], ValueList | undefined][]).flatMap(([tag, list]) =>
-    list === undefined ? [] : [buildValueList(tag, list)],
-  );
+function valueLists(lists: Partial<Record<ValueListView['tag'], ValueList>>): readonly ValueListView[] {
+  let views: ValueListView[] | undefined;
+  for (const tag of Object.keys(lists) as ValueListView['tag'][]) {
+    const list = lists[tag];
+    if (list !== undefined) (views ??= []).push(buildValueList(tag, list));
+  }
+  return views ?? NONE;
 }
 
 function buildValueList(tag: ValueListView['tag'], list: ValueList): ValueListView {
   return {
     tag,
-    attrs: xmlAttrs({ defaultKey: list.defaultKey }),
+    attrs: list.defaultKey === undefined ? '' : xmlAttr('defaultKey', list.defaultKey),
     items: list.items.map((item) => ({
-      attrs: xmlAttrs({ key: item.key, valueName: item.valueName }),
+      attrs: (item.key === undefined ? '' : xmlAttr('key', item.key)) + xmlAttr('valueName', item.valueName),
       value: buildValue(item.value),
     })),
   };
 }
 
+const DELETE_VALUE: ValueView = { delete: true, decimal: null, longDecimal: null, string: null };
+
 function buildValue(value: RegValue): ValueView {
-  const none: ValueView = { delete: false, decimal: null, longDecimal: null, string: null };
   switch (value.kind) {
     case 'delete':
-      return { ...none, delete: true };
+      return DELETE_VALUE;
     case 'decimal':
-      return { ...none, decimal: { value: attr(value.written ?? String(value.value)) } };
+      return { delete: false, decimal: { value: attr(value.written ?? String(value.value)) }, longDecimal: null, string: null };
     case 'longDecimal':
-      return { ...none, longDecimal: { value: attr(value.written ?? value.value.toString()) } };
+      return { delete: false, decimal: null, longDecimal: { value: attr(value.written ?? value.value.toString()) }, string: null };
     case 'string':
-      return { ...none, string: { text: escapeXmlTextSingleLine(value.value) } };
+      return { delete: false, decimal: null, longDecimal: null, string: { text: escapeXmlTextSingleLine(value.value) } };
     default:
       return assertNever(value);
   }

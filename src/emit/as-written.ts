@@ -6,23 +6,21 @@
  */
 import type { AsWritten } from '../model/types.js';
 import { xsdDefault } from '../model/xsd-defaults.js';
-import { xmlAttrs, type AttrValue, type XmlAttr } from './xml-escape.js';
+import { xmlAttr, xmlAttrs, type AttrValue, type XmlAttrs } from './xml-escape.js';
 
 /** `entries` in order (undefined = absent); those with an XSD default (xsd-defaults.ts) follow the rule above. */
-export function writtenAttrs(node: AsWritten, entries: Readonly<Record<string, AttrValue>>): XmlAttr[] {
-  const kept: Record<string, AttrValue> = {};
+export function writtenAttrs(node: AsWritten, entries: Readonly<Record<string, AttrValue>>): XmlAttrs {
+  let attrs = '';
   for (const name of Object.keys(entries)) {
     const value = entries[name];
     if (value === undefined) continue;
     const fallback = xsdDefault(name);
-    if (fallback === undefined || String(value) !== String(fallback) || node.explicit?.includes(name)) kept[name] = value;
+    if (fallback === undefined || String(value) !== String(fallback) || node.explicit?.includes(name)) attrs += xmlAttr(name, value);
   }
-  const attrs = xmlAttrs(kept);
-  if (node.extraAttributes) attrs.push(...extraAttrs(node.extraAttributes));
-  return attrs;
+  return node.extraAttributes ? attrs + xmlAttrs(node.extraAttributes) : attrs;
 }
 
 /** Attributes kept verbatim (names are XML names already; values are escaped here). */
-export function extraAttrs(extra: Readonly<Record<string, string>> | undefined): XmlAttr[] {
-  return extra ? xmlAttrs(extra) : [];
+export function extraAttrs(extra: Readonly<Record<string, string>> | undefined): XmlAttrs {
+  return extra ? xmlAttrs(extra) : '';
 }

@@ -2,7 +2,8 @@
  * The output templates, compiled once into a typed object (STYLE.md §7, DESIGN.md §5).
  * One Handlebars instance per compileTemplates() call (never the global one), templates compiled
  * with `strict: true` (a missing view field throws) and `noEscape: true` (views hold strings
- * already escaped by TypeScript, src/emit/xml-escape.ts). The built-in helpers (if, each, with)
+ * already escaped by TypeScript, src/emit/xml-escape.ts), plus the options of
+ * template-options.ts that only save run-time work. The built-in helpers (if, each, with)
  * suffice so far; a custom helper, if ever needed, is registered in assemble() here.
  * The built-in templates also come precompiled (src/cli/built-in-templates.ts); Handlebars'
  * compiler is then never loaded, so it is required here only when a source is compiled.
@@ -25,10 +26,9 @@ import type { RootView } from '../docs/emit-html.js';
 import type { MarkdownGpoView, MarkdownIndexView, MarkdownPolicyView, MarkdownRootView } from '../docs/emit-markdown.js';
 import type { PolicyPageView } from '../docs/policy-view.js';
 import type { GpoPageView, IndexView } from '../docs/site-views.js';
+import { compileOptions, partialsReadData, type TemplateAst } from './template-options.js';
 
 type HandlebarsEnv = ReturnType<typeof HandlebarsRuntime.create>;
-
-export const COMPILE_OPTIONS = { strict: true, noEscape: true } as const;
 
 /** Handlebars with its compiler, loaded on first use (a `require` esbuild leaves to run time). */
 function handlebarsCompiler(): typeof import('handlebars') {
@@ -36,7 +36,7 @@ function handlebarsCompiler(): typeof import('handlebars') {
 }
 
 /** Sources named `partials/<name>` are registered as partial `<name>` (`{{> name}}`). */
-const PARTIAL_PREFIX = 'partials/';
+export const PARTIAL_PREFIX = 'partials/';
 
 /** Carries a view type at compile time and nothing at run time. */
 interface ViewSlot<V> {
@@ -88,10 +88,29 @@ export type Templates = {
  */
 export function compileTemplates(sources: Readonly<Record<string, string>>): Templates {
   const hb = handlebarsCompiler().create();
+  // Partials first, as assemble() registers them first: whether one reads @data decides the
+  // `data` option of every template (template-options.ts).
+  const partials = new Map<string, TemplateAst>();
+  for (const name of Object.keys(sources)) {
+    const source = sources[name];
+    if (name.startsWith(PARTIAL_PREFIX) && source !== undefined) partials.set(name, parseTemplate(hb, name, source));
+  }
+  const partialsData = partialsReadData(partials.values());
   return assemble(hb, Object.keys(sources), (name) => {
     const source = sources[name];
-    return source === undefined ? undefined : compileOne(hb, name, source);
+    if (source === undefined) return undefined;
+    const ast = partials.get(name) ?? parseTemplate(hb, name, source);
+    return hb.compile(ast, compileOptions(ast, partialsData));
   });
+}
+
+/** Parses one source, so a syntax error surfaces now, naming the template. */
+export function parseTemplate(hb: { parse: (source: string) => TemplateAst }, name: string, source: string): TemplateAst {
+  try {
+    return hb.parse(source);
+  } catch (error) {
+    throw new TemplateError(name, `template "${name}" does not parse: ${messageOf(error)}`, error);
+  }
 }
 
 /**
@@ -133,16 +152,6 @@ export class TemplateError extends Error {
   ) {
     super(message, { cause });
   }
-}
-
-/** Compiles one source; parses it first so a syntax error surfaces now, naming the template. */
-function compileOne(hb: HandlebarsEnv, name: string, source: string): HandlebarsTemplateDelegate {
-  try {
-    hb.parse(source);
-  } catch (error) {
-    throw new TemplateError(name, `template "${name}" does not parse: ${messageOf(error)}`, error);
-  }
-  return hb.compile(source, COMPILE_OPTIONS);
 }
 
 /** Names the template in render errors (a missing view field under `strict`: a gpforge bug). */

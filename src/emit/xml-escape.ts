@@ -35,18 +35,25 @@ export function isXmlRepresentable(s: string): boolean {
 
 /** Escapes element text content; line feeds stay literal (FORMATS.md c.9). */
 export function escapeXmlText(s: string): string {
-  return escapeWith(s, /[&<>\r]/g, TEXT_ESCAPES);
+  return TEXT_ATTENTION.test(s) ? escapeWith(s, /[&<>\r]/g, TEXT_ESCAPES) : s;
 }
 
 /** Escapes element text content that must stay on one physical line (LF as `&#10;`). */
 export function escapeXmlTextSingleLine(s: string): string {
-  return escapeWith(s, /[&<>\r\n]/g, SINGLE_LINE_ESCAPES);
+  return TEXT_ATTENTION.test(s) ? escapeWith(s, /[&<>\r\n]/g, SINGLE_LINE_ESCAPES) : s;
 }
 
 /** Escapes a double-quoted attribute value, keeping CR, LF and TAB through parsing. */
 export function escapeXmlAttribute(s: string): string {
-  return escapeWith(s, /[&<>"\r\n\t]/g, ATTRIBUTE_ESCAPES);
+  return ATTRIBUTE_ATTENTION.test(s) ? escapeWith(s, /[&<>"\r\n\t]/g, ATTRIBUTE_ESCAPES) : s;
 }
+
+/**
+ * Most strings need no escape at all: one scan for a character that is escaped or checked
+ * (anything outside U+0020-U+D7FF and U+E000-U+FFFD: controls, surrogates, U+FFFE/FFFF) decides.
+ */
+const TEXT_ATTENTION = /[&<>]|[^\u0020-\uD7FF\uE000-\uFFFD]/;
+const ATTRIBUTE_ATTENTION = /[&<>"]|[^\u0020-\uD7FF\uE000-\uFFFD]/;
 
 function escapeWith(s: string, pattern: RegExp, table: Readonly<Record<string, string>>): string {
   const bad = BEYOND_XML_BMP.test(s) ? NOT_XML_CHAR.exec(s) : null;
@@ -60,11 +67,11 @@ function escapeWith(s: string, pattern: RegExp, table: Readonly<Record<string, s
   return s.replace(pattern, (c) => table[c] ?? c);
 }
 
-/** An attribute as templates place it, ` name="value"`; the value is already escaped. */
-export interface XmlAttr {
-  readonly name: string;
-  readonly value: string;
-}
+/**
+ * Attributes as templates place them: ` name="value"` each, values escaped, so a template writes
+ * `<tag{{attrs}}>` (one lookup, where a list would need a loop or partial per element).
+ */
+export type XmlAttrs = string;
 
 /** What an attribute builder accepts; `undefined` means "leave the attribute out". */
 export type AttrValue = string | number | bigint | boolean | undefined;
@@ -73,12 +80,18 @@ export type AttrValue = string | number | bigint | boolean | undefined;
  * Builds an escaped attribute list in the order given (object key order), leaving out
  * `undefined` entries. Booleans become "true"/"false" (xs:boolean), numbers their decimal form.
  */
-export function xmlAttrs(entries: Readonly<Record<string, AttrValue>>): XmlAttr[] {
-  const attrs: XmlAttr[] = [];
-  for (const [name, value] of Object.entries(entries)) {
-    if (value !== undefined) attrs.push({ name, value: escapeXmlAttribute(String(value)) });
+export function xmlAttrs(entries: Readonly<Record<string, AttrValue>>): XmlAttrs {
+  let attrs = '';
+  for (const name of Object.keys(entries)) {
+    const value = entries[name];
+    if (value !== undefined) attrs += xmlAttr(name, value);
   }
   return attrs;
+}
+
+/** One attribute, ` name="value"`, the value escaped. */
+export function xmlAttr(name: string, value: string | number | bigint | boolean): XmlAttrs {
+  return ` ${name}="${escapeXmlAttribute(String(value))}"`;
 }
 
 /** `true` or absent: for xs:boolean attributes whose schema default is false. */
@@ -91,10 +104,17 @@ export function onlyIfTrue(flag: boolean): true | undefined {
  * every line break CRLF (template files may use LF or CRLF), exactly one final CRLF.
  */
 export function encodeXmlUtf8Crlf(text: string): Uint8Array {
-  const crlf = text.replace(/\r\n|\r|\n/g, '\r\n');
-  // The trailing line breaks become one; a loop, as a `(?:\r\n)*$` search tries every position.
-  let end = crlf.length;
-  while (end >= 2 && crlf.startsWith('\r\n', end - 2)) end -= 2;
-  const single = `${crlf.slice(crlf.startsWith('\uFEFF') ? 1 : 0, end)}\r\n`;
-  return new TextEncoder().encode(single);
+  // The trailing line breaks become one CRLF: any trailing run of CR and LF is dropped first.
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let end = text.length;
+  while (end > start && isLineBreak(text.charCodeAt(end - 1))) end--;
+  const body = text.slice(start, end);
+  // Templates and texts (CR is escaped as &#13;) rarely hold a CR: then only LF needs replacing.
+  const crlf = body.includes('\r') ? body.replace(/\r\n|\r|\n/g, '\r\n') : body.replaceAll('\n', '\r\n');
+  const bytes = Buffer.from(`${crlf}\r\n`, 'utf8');
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+function isLineBreak(code: number): boolean {
+  return code === 10 || code === 13;
 }

@@ -19,8 +19,12 @@ export class StringIds {
   claim(preferred: string): string {
     const base = preferred.replace(this.disallowed, '_') || '_';
     let id = base;
-    for (let n = 2; this.taken.has(id.toLowerCase()); n++) id = `${base}_${n}`;
-    this.taken.add(id.toLowerCase());
+    let key = base.toLowerCase();
+    for (let n = 2; this.taken.has(key); n++) {
+      id = `${base}_${n}`;
+      key = id.toLowerCase();
+    }
+    this.taken.add(key);
     return id;
   }
 }

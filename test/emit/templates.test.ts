@@ -22,4 +22,10 @@ describe('compileTemplates', () => {
     expect(() => compileTemplates({ ...minimal, reg: undefined as never })).toThrow(/template "reg" is missing/);
     expect(() => compileTemplates({ ...minimal, adml: '{{#if}}' })).toThrow(/template "adml" does not parse/);
   });
+
+  it('reports a broken partial before a broken output template, and ignores other files', () => {
+    expect(() => compileTemplates({ ...minimal, adml: '{{#if}}', 'partials/x': '{{#each}}' })).toThrow(/template "partials\/x" does not parse/);
+    expect(() => compileTemplates({ ...minimal, adml: '{{#if}}', 'partials/x': '{{#each}}', admx: 'a' })).toThrow(/partials\/x/);
+    expect(compileTemplates({ ...minimal, notes: '{{#if}}' }).admx({ revision: '1' } as never)).toBe('admx 1');
+  });
 });

@@ -10,7 +10,7 @@ describe('readTemplateSources', () => {
 
   it('reads every built-in .hbs, keyed by relative path without extension', () => {
     const keys = Object.keys(readTemplateSources());
-    expect(keys).toEqual(expect.arrayContaining(['admx', 'adml', 'partials/attrs', 'partials/value']));
+    expect(keys).toEqual(expect.arrayContaining(['admx', 'adml', 'partials/value-list', 'partials/value']));
     expect(keys.every((key) => !key.endsWith('.hbs') && !key.includes('\\'))).toBe(true);
   });
 
