@@ -30,12 +30,14 @@ export const LGPO_DUMMY_NAME = '*';
 
 /**
  * What templates/lgpo.hbs lays out: comment lines, then entries of four (or one `;`) lines,
- * each entry's lines already joined by LF (one string per entry: a file has one entry per
- * registry action, and a nested list per entry made rendering several times slower).
+ * each entry's lines already joined by LF in `text` (a file has one entry per registry action,
+ * and a nested list per entry made rendering several times slower). An object, not the bare
+ * string: an override written for the old `lines` list then fails loudly (strict templates)
+ * instead of writing a file without entries.
  */
 export interface LgpoView {
   readonly comments: readonly string[];
-  readonly entries: readonly string[];
+  readonly entries: readonly { readonly text: string }[];
 }
 
 /**
@@ -51,8 +53,8 @@ export function escapeLgpoText(text: string, inList = false): string {
 
 /** Renders the plans (one per hive) as LGPO text, actions in the given order. */
 export function emitLgpoText(plans: readonly RegistryPlan[], title: string, templates: Templates): Uint8Array {
-  const entries: string[] = [];
-  for (const plan of plans) for (const action of plan.actions) entries.push(entryText(plan.hive, action));
+  const entries: { text: string }[] = [];
+  for (const plan of plans) for (const action of plan.actions) entries.push({ text: entryText(plan.hive, action) });
   const comments = [`; ${oneLine(title)}`, '; LGPO text (LGPO.exe /t lgpo.txt applies it); written by gpforge from the same plan as Registry.pol.'];
   const text = templates.lgpo({ comments, entries }).replace(/\r?\n/g, '\r\n');
   return encodeUtf16le(text, { bom: true });

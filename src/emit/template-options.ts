@@ -74,3 +74,37 @@ function isHelperCall(node: Record<string, unknown>): boolean {
   const pairs = (node.hash as { pairs?: readonly unknown[] } | undefined)?.pairs;
   return (params?.length ?? 0) > 0 || (pairs?.length ?? 0) > 0;
 }
+
+/**
+ * View fields an older gpforge gave these templates and this one no longer does (issue 11 made
+ * them one string). Handlebars does not make a missing field an error where a block helper reads
+ * it (`{{#each lines}}` just renders nothing, even under `strict`), so an override written for
+ * the old view would silently write files without their entries; it is refused instead.
+ */
+const RETIRED_FIELDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  reg: { lines: 'blocks[].text (the block\'s lines, each ending in LF)' },
+  lgpo: { lines: 'entries[].text (the entry\'s lines joined by LF)' },
+  'samba/Registry.pol.xml': { values: 'entries[].valueLines (the <Value> lines, each ending in LF)' },
+};
+
+/** The first retired view field `ast` reads, with what replaced it; undefined when none. */
+export function retiredFieldUse(template: string, ast: TemplateAst): { field: string; instead: string } | undefined {
+  const retired = RETIRED_FIELDS[template];
+  if (!retired) return undefined;
+  let found: { field: string; instead: string } | undefined;
+  const visit = (node: unknown): void => {
+    if (found || node === null || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      for (const child of node) visit(child);
+      return;
+    }
+    const record = node as Record<string, unknown>;
+    if (record.type === 'PathExpression') {
+      const field = (record.parts as readonly string[] | undefined)?.find((part) => Object.hasOwn(retired, part));
+      if (field !== undefined) found = { field, instead: retired[field] ?? '' };
+    }
+    for (const key of CHILD_KEYS) if (key in record) visit(record[key]);
+  };
+  visit(ast);
+  return found;
+}

@@ -26,7 +26,7 @@ import type { RootView } from '../docs/emit-html.js';
 import type { MarkdownGpoView, MarkdownIndexView, MarkdownPolicyView, MarkdownRootView } from '../docs/emit-markdown.js';
 import type { PolicyPageView } from '../docs/policy-view.js';
 import type { GpoPageView, IndexView } from '../docs/site-views.js';
-import { compileOptions, partialsReadData, type TemplateAst } from './template-options.js';
+import { compileOptions, partialsReadData, retiredFieldUse, type TemplateAst } from './template-options.js';
 
 type HandlebarsEnv = ReturnType<typeof HandlebarsRuntime.create>;
 
@@ -100,6 +100,8 @@ export function compileTemplates(sources: Readonly<Record<string, string>>): Tem
     const source = sources[name];
     if (source === undefined) return undefined;
     const ast = partials.get(name) ?? parseTemplate(hb, name, source);
+    const retired = retiredFieldUse(name, ast);
+    if (retired) throw new TemplateError(name, `template "${name}" uses \`${retired.field}\`, which the view no longer has: use ${retired.instead}`);
     return hb.compile(ast, compileOptions(ast, partialsData));
   });
 }

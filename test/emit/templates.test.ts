@@ -28,4 +28,17 @@ describe('compileTemplates', () => {
     expect(() => compileTemplates({ ...minimal, adml: '{{#if}}', 'partials/x': '{{#each}}', admx: 'a' })).toThrow(/partials\/x/);
     expect(compileTemplates({ ...minimal, notes: '{{#if}}' }).admx({ revision: '1' } as never)).toBe('admx 1');
   });
+
+  it('refuses an override written for a view field gpforge no longer gives (it would render nothing)', () => {
+    const old = {
+      reg: '{{#each blocks}}\n{{keyLine}}\n{{#each lines}}\n{{this}}\n{{/each}}\n{{/each}}',
+      lgpo: '{{#each entries}}\n\n{{#each lines}}\n{{this}}\n{{/each}}\n{{/each}}',
+      'samba/Registry.pol.xml': '{{#each entries}}\n{{#each values}}\t\t<Value>{{this}}</Value>\n{{/each}}{{/each}}',
+    };
+    expect(() => compileTemplates({ ...minimal, reg: old.reg })).toThrow(/template "reg" uses `lines`, which the view no longer has: use blocks\[\]\.text/);
+    expect(() => compileTemplates({ ...minimal, lgpo: old.lgpo })).toThrow(/template "lgpo" uses `lines`.*entries\[\]\.text/);
+    expect(() => compileTemplates({ ...minimal, 'samba/Registry.pol.xml': old['samba/Registry.pol.xml'] })).toThrow(/uses `values`.*valueLines/);
+    // The same names elsewhere are not the retired fields: only these templates are checked.
+    expect(() => compileTemplates({ ...minimal, adml: '{{#each lines}}{{this}}{{/each}}' })).not.toThrow();
+  });
 });
