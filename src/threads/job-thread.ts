@@ -14,8 +14,9 @@ import { POSTED, type JobMessage } from './serve-jobs.js';
 
 /**
  * Plain CommonJS run first in the thread: it imports the entry, and turns a failure to load it
- * into a message, so the waiting thread is never left waiting for a thread that died. Run from
- * the sources (tests, `tsx src/cli.ts`), the entry is TypeScript: tsx's loader goes first.
+ * into a message, so a thread whose code does not load is reported, not waited for (a failing
+ * job is reported by serve-jobs.ts). Run from the sources (tests, `tsx src/cli.ts`), the entry
+ * is TypeScript: tsx's loader goes first.
  */
 const BOOTSTRAP = `
 const { workerData } = require('node:worker_threads');

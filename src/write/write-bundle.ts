@@ -5,7 +5,9 @@
  *
  * Files may be handed over while the rest of the bundle is still being rendered
  * (`BundleWriter.add`): a large bundle's files then go to disk on a worker thread meanwhile
- * (src/write/file-writer-thread.ts), so the disk's time overlaps rendering (issue 11).
+ * (src/write/file-writer-thread.ts), so the disk's time overlaps rendering (issue 11). A file
+ * out/ already holds byte for byte is linked into the new folder, not written again
+ * (write-unless-same.ts).
  */
 import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
