@@ -45,8 +45,11 @@ export interface CompileOptions {
    * out/intune leaves out (GPF3201–GPF3203; the bundle is then emitted in memory even to validate).
    */
   readonly intune?: boolean;
-  /** Told of each bundle file as soon as it is rendered (only those `only` selects). */
-  readonly onFile?: (file: OutputFile) => void;
+  /**
+   * Told of each bundle file as soon as it is rendered (only those `only` selects); may return
+   * the same bytes in other memory for the bundle to keep instead (src/write/write-bundle.ts).
+   */
+  readonly onFile?: (file: OutputFile) => Uint8Array | void;
   /**
    * Starts the second thread a large project reads its sources and renders its definitions
    * outputs on (compile-sources.ts, src/emit/render-outputs.ts decide); called at most once.
@@ -129,14 +132,12 @@ function emitWithTemplates(model: Model, options: CompileOptions, diagnostics: D
 }
 
 /** options.onFile, told only of the files `--only` keeps; none when validating. */
-function selectedFileListener(options: CompileOptions): { onFile?: (file: OutputFile) => void } {
+function selectedFileListener(options: CompileOptions): { onFile?: (file: OutputFile) => Uint8Array | void } {
   const { onFile, only } = options;
   if (!onFile || !options.emit) return {};
   if (only === undefined) return { onFile };
   return {
-    onFile: (file) => {
-      if (selectOutputs([file], only).length > 0) onFile(file);
-    },
+    onFile: (file) => (selectOutputs([file], only).length > 0 ? onFile(file) : undefined),
   };
 }
 

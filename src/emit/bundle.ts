@@ -15,8 +15,11 @@ export interface BundleOptions {
   readonly backupTime: Date;
   /** --admx templates GPO files may use; Intune output maps Windows' own to Policy CSP areas. */
   readonly externalDefinitions?: readonly DefinitionsFile[];
-  /** Told of each file as soon as it is rendered (src/write/ starts writing it meanwhile). */
-  readonly onFile?: (file: OutputFile) => void;
+  /**
+   * Told of each file as soon as it is rendered (src/write/ starts writing it meanwhile); may
+   * return the same bytes in other memory for the bundle to keep instead.
+   */
+  readonly onFile?: (file: OutputFile) => Uint8Array | void;
   /** Starts a second rendering thread, for large bundles (only with the built-in templates). */
   readonly renderThread?: () => SharedQueue<RenderTask, RenderedJob>;
 }
@@ -39,8 +42,8 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
   const { templates } = options;
   const files: OutputFile[] = [];
   const keep = (file: OutputFile) => {
-    files.push(file);
-    options.onFile?.(file);
+    const bytes = options.onFile?.(file);
+    files.push(bytes && bytes !== file.bytes ? { path: file.path, bytes } : file);
   };
   const planned = model.gpos.map((gpo) => ({ gpo, machine: planGpoSide(gpo.computer, 'HKLM'), user: planGpoSide(gpo.user, 'HKCU') }));
   const inputs = { definitions: model.definitions, planned, backupTime: options.backupTime };

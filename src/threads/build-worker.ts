@@ -7,7 +7,7 @@ import { loadSourceForThread, type SourceFile } from '../compile-sources.js';
 import { renderJob, type RenderJob } from '../emit/render-jobs.js';
 import type { Templates } from '../emit/templates.js';
 import type { BuildResult, BuildTask } from './build-thread.js';
-import { serveJobs } from './serve-jobs.js';
+import { serveJobs, wholeBuffer } from './serve-jobs.js';
 
 let templates: Templates | undefined;
 
@@ -17,8 +17,9 @@ serveJobs<BuildTask, BuildResult>((task) => ({
   run(index) {
     if (task.kind === 'load') return { result: loadSourceForThread(task.sources[index] as SourceFile, task.intune) };
     templates ??= builtInTemplates();
-    // The bytes are copied, not handed over: an emitter may keep a buffer for a later job (one
-    // Registry.pol is in several files), and copying the largest bundle costs tens of ms.
-    return { result: renderJob(task.jobs[index] as RenderJob, task, templates) };
+    // The files' buffers are handed over, not copied (no emitter keeps one for a later job; if one
+    // did, the bundle-vs-one-thread tests would see the file come out empty).
+    const result = renderJob(task.jobs[index] as RenderJob, task, templates);
+    return { result, transfer: [...new Set(result.files.flatMap((file) => wholeBuffer(file.bytes)))] };
   },
 }));

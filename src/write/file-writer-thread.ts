@@ -34,15 +34,15 @@ export class FileWriterThread {
   }
 
   /**
-   * Queues one file. The bytes are copied into the message, so the caller keeps its own (the
-   * manifest hashes them, and one Registry.pol may be several files); a view into a larger
-   * buffer is cut out first, or the whole buffer would be copied.
+   * Queues one file. Bytes in shared memory are shared with the thread; others are copied into
+   * the message, so the caller keeps its own (a view into a larger buffer is cut out first, or
+   * the whole buffer would be copied).
    */
   write(file: FileToWrite): void {
     if (this.finished) throw new Error('FileWriterThread: write after finish');
     const { bytes } = file;
-    const own = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
-    this.port.postMessage({ ...file, bytes: own });
+    const whole = bytes.buffer instanceof SharedArrayBuffer || (bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength);
+    this.port.postMessage({ ...file, bytes: whole ? bytes : bytes.slice() });
   }
 
   /** Waits until every queued file is written; throws the first failure. */

@@ -37,6 +37,8 @@ export class BundleWriter {
   /** Files handed over, by path; those not yet sent to a thread wait in `pending`. */
   private readonly added = new Map<string, Uint8Array>();
   private pending: FileToWrite[] = [];
+  /** Bytes already copied into shared memory, by the buffer they came from. */
+  private readonly shared = new WeakMap<Uint8Array, Uint8Array>();
   private pendingBytes = 0;
   private thread: FileWriterThread | undefined;
   /** The first I/O failure while adding: kept for commit to throw, so the build reports it. */
@@ -51,32 +53,51 @@ export class BundleWriter {
     this.previous = join(parent, `.${basename(outDir)}.gpforge-old-${process.pid}`);
   }
 
-  /** A finished file of the bundle; it may be written now or at commit. Never throws. */
-  add(file: OutputFile): void {
-    if (this.failure !== undefined) return;
+  /**
+   * A finished file of the bundle; it may be written now or at commit. Never throws. Returns the
+   * bytes to keep instead of the file's: once the writer thread runs, a copy in shared memory
+   * that the thread reads without a copy of its own (so a large bundle is not held twice).
+   */
+  add(file: OutputFile): Uint8Array {
+    if (this.failure !== undefined) return file.bytes;
     try {
-      this.hand(file);
+      return this.hand(file);
     } catch (error) {
       this.failure = error;
+      return file.bytes;
     }
   }
 
-  private hand(file: OutputFile): void {
+  private hand(file: OutputFile): Uint8Array {
     this.prepare();
     const replacing = this.added.has(file.path);
+    if (this.thread) {
+      const bytes = this.inSharedMemory(file.bytes);
+      this.added.set(file.path, bytes);
+      this.thread.write(this.toWrite({ path: file.path, bytes }, replacing));
+      return bytes;
+    }
     this.added.set(file.path, file.bytes);
     const toWrite = this.toWrite(file, replacing);
-    if (this.thread) {
-      this.thread.write(toWrite);
-      return;
-    }
     this.pending.push(toWrite);
     this.pendingBytes += file.bytes.byteLength;
-    if (this.pendingBytes < THREAD_THRESHOLD_BYTES) return;
+    if (this.pendingBytes < THREAD_THRESHOLD_BYTES) return file.bytes;
     this.thread = new FileWriterThread();
     this.pendingBytes = 0;
     for (const waiting of this.pending) this.thread.write(waiting);
     this.pending = [];
+    return file.bytes;
+  }
+
+  /** The same bytes in a SharedArrayBuffer; one copy per buffer (one Registry.pol is several files). */
+  private inSharedMemory(bytes: Uint8Array): Uint8Array {
+    if (bytes.buffer instanceof SharedArrayBuffer) return bytes;
+    const known = this.shared.get(bytes);
+    if (known) return known;
+    const copy = new Uint8Array(new SharedArrayBuffer(bytes.byteLength));
+    copy.set(bytes);
+    this.shared.set(bytes, copy);
+    return copy;
   }
 
   /** Writes whatever of `files` was not added, drops what was added but is not in `files`, swaps in. */
@@ -85,7 +106,9 @@ export class BundleWriter {
       this.prepare();
       const wanted = new Set(files.map((f) => f.path));
       for (const file of files) {
-        if (this.failure === undefined && this.added.get(file.path) !== file.bytes) this.add(file);
+        const added = this.added.get(file.path);
+        const same = added !== undefined && (added === file.bytes || added === this.shared.get(file.bytes));
+        if (this.failure === undefined && !same) this.add(file);
       }
       if (this.failure !== undefined) throw this.failure;
       this.thread?.finish();

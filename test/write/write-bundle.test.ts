@@ -68,6 +68,22 @@ describe('BundleWriter', () => {
     expect(parentEntries(dir)).toEqual(['out']);
   });
 
+  it('hands back shared-memory bytes once the writer thread runs, one copy per buffer, and writes them', () => {
+    const dir = temp();
+    const out = join(dir, 'out');
+    const bundle = files(30, 200_000);
+    const pol = new Uint8Array(Buffer.from('one Registry.pol in two files'));
+    const twice: OutputFile[] = [{ path: 'a/Registry.pol', bytes: pol }, { path: 'b/Registry.pol', bytes: pol }];
+    const writer = new BundleWriter(out);
+    const kept = [...bundle, ...twice].map((file) => ({ path: file.path, bytes: writer.add(file) }));
+    // The first files wait in memory (before the thread starts) and come back as they were.
+    expect(kept[0]?.bytes).toBe(bundle[0]?.bytes);
+    expect(kept.at(-1)?.bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+    expect(kept.at(-1)?.bytes).toBe(kept.at(-2)?.bytes);
+    writer.commit(kept);
+    expect(tree(out)).toEqual(asTree([...bundle, ...twice]));
+  });
+
   it('ends with exactly the committed list: files added but not committed go, changed bytes win', () => {
     const dir = temp();
     const out = join(dir, 'out');
