@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { readPlainYaml, type PlainYaml } from './load/plain-yaml.js';
 import { loadYaml, MAX_YAML_BYTES, plainSourceDoc, type SourceDoc } from './load/yaml-source.js';
-import type { SharedQueue } from './threads/job-thread.js';
+import { largestFirst, workThrough, type SharedQueue } from './threads/job-thread.js';
 import { validateDefinitions, type ValidatedDefinitions } from './validate/validate-definitions.js';
 import type { DefinitionsInput } from './schema/definitions-schema.js';
 
@@ -88,16 +88,11 @@ export function loadSources(sources: readonly SourceFile[], intune: boolean, thr
   const size = sources.reduce((sum, source) => sum + source.text.length, 0);
   const other = thread && sources.length > 1 && size >= PARALLEL_TEXT ? thread() : undefined;
   if (!other) return sources.map((source) => loadSource(source, intune));
-  // Largest first, so the last sources taken are small ones.
-  const queue = sources.map((_, index) => index).sort((a, b) => (sources[b]?.text.length ?? 0) - (sources[a]?.text.length ?? 0) || a - b);
+  const queue = largestFirst(sources.map((source) => source.text.length));
   other.start({ kind: 'load', sources, queue, intune });
-  const results = new Map<number, LoadedSource>();
-  let here = 0;
-  for (let next = other.claim(); next < queue.length; next = other.claim()) {
-    const index = queue[next] as number;
-    results.set(index, loadSource(sources[index] as SourceFile, intune));
-    here++;
-  }
-  for (const [index, message] of other.wait(sources.length - here)) results.set(index, loadedFromThread(sources[index] as SourceFile, message, intune));
-  return sources.map((_, index) => results.get(index) as LoadedSource);
+  return workThrough<LoadedSource, LoadedSourceMessage>(queue, {
+    thread: other,
+    here: (index) => loadSource(sources[index] as SourceFile, intune),
+    fromThread: (index, message) => loadedFromThread(sources[index] as SourceFile, message, intune),
+  });
 }

@@ -51,8 +51,8 @@ export interface CompileOptions {
    */
   readonly onFile?: (file: OutputFile) => Uint8Array | void;
   /**
-   * Starts the second thread a large project reads its sources and renders its definitions
-   * outputs on (compile-sources.ts, src/emit/render-outputs.ts decide); called at most once.
+   * Starts the second thread a large project reads its sources and renders its outputs on
+   * (compile-sources.ts, src/emit/render-outputs.ts decide); called at most once.
    */
   readonly secondThread?: () => BuildThread;
 }
@@ -80,8 +80,9 @@ export function compile(sources: readonly SourceFile[], options: CompileOptions)
   const diagnostics: Diagnostic[] = [];
   const intune = options.intune === true;
   // One second thread at most, started by the first stage that wants it.
+  const start = options.secondThread;
   let started: BuildThread | undefined;
-  const thread = options.secondThread && (() => (started ??= (options.secondThread as () => BuildThread)()));
+  const thread = start && (() => (started ??= start()));
   const { definitions, gpoDocs } = readSources(sources, intune, thread, diagnostics);
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
   if (hasErrors(diagnostics)) return done();

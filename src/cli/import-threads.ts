@@ -9,7 +9,7 @@ import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/output-file.js';
 import { importPair, type ImportedPair } from '../import/import-pair.js';
 import { findPolicyDefinitions, type AdmxPairFiles } from '../load/admx/find-policy-definitions.js';
-import { JobThread, siblingEntry } from '../threads/job-thread.js';
+import { JobThread, largestFirst, siblingEntry, workThrough } from '../threads/job-thread.js';
 
 /** Fewer pairs than this are not worth a second thread (its start costs about as much as a few pairs). */
 const PARALLEL_PAIRS = 8;
@@ -37,20 +37,14 @@ export function importFolder(path: string, locales: readonly string[], schemaPat
   const found = findPolicyDefinitions(path, locales);
   const { pairs } = found;
   const size = (pair: AdmxPairFiles) => pair.admx.bytes.byteLength + pair.admls.reduce((sum, adml) => sum + adml.bytes.byteLength, 0);
-  const queue = pairs.map((_, index) => index).sort((a, b) => size(pairs[b] as AdmxPairFiles) - size(pairs[a] as AdmxPairFiles) || a - b);
+  const queue = largestFirst(pairs.map(size));
   const thread = options.secondThread !== false && pairs.length >= PARALLEL_PAIRS ? new JobThread<ImportTask, ImportedPair>(siblingEntry(import.meta.url, 'import-worker')) : undefined;
   thread?.start({ pairs, queue, schemaPath });
-  const results = new Map<number, ImportedPair>();
-  let importedHere = 0;
-  let next = 0;
-  while ((next = thread ? thread.claim() : next) < queue.length) {
-    const index = queue[next] as number;
-    results.set(index, importPair(pairs[index] as AdmxPairFiles, schemaPath));
-    importedHere++;
-    if (!thread) next++;
-  }
-  if (thread) for (const [index, result] of thread.wait(pairs.length - importedHere)) results.set(index, result);
-  const inOrder = pairs.map((_, index) => results.get(index) as ImportedPair);
+  const inOrder = workThrough<ImportedPair, ImportedPair>(queue, {
+    ...(thread && { thread }),
+    here: (index) => importPair(pairs[index] as AdmxPairFiles, schemaPath),
+    fromThread: (_, result) => result,
+  });
   return {
     read: inOrder.filter((r) => r.read).length,
     readDiagnostics: [...found.diagnostics, ...inOrder.flatMap((r) => r.readDiagnostics)],

@@ -4,8 +4,7 @@ import { serveJobs, wholeBuffer } from '../threads/serve-jobs.js';
 import type { ImportTask } from './import-threads.js';
 
 serveJobs<ImportTask, ImportedPair>((task) => ({
-  length: task.queue.length,
-  jobAt: (position) => task.queue[position] as number,
+  queue: task.queue,
   run(index) {
     const pair = task.pairs[index];
     if (!pair) throw new Error(`import task: pair ${index} was not sent`);

@@ -5,7 +5,7 @@
  * the same time whatever each job really costs. Results come back in job order, whichever
  * thread made them, so the bundle and its warnings are the same bytes either way.
  */
-import type { SharedQueue } from '../threads/job-thread.js';
+import { largestFirst, workThrough, type SharedQueue } from '../threads/job-thread.js';
 import type { OutputFile } from './output-file.js';
 import { bundleJobs, jobWeight, renderJob, type RenderedJob, type RenderInputs, type RenderJob, type RenderTask } from './render-jobs.js';
 import type { Templates } from './templates.js';
@@ -29,24 +29,13 @@ export function renderOutputs(
   const jobs = bundleJobs(inputs);
   const weights = jobs.map((job) => jobWeight(job, inputs));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
-  // Queue position → job index: the largest first, so the last jobs taken are small ones.
-  const queue = jobs.map((_, index) => index).sort((a, b) => (weights[b] ?? 0) - (weights[a] ?? 0) || a - b);
+  const queue = largestFirst(weights);
   const thread = startThread && total >= PARALLEL_THRESHOLD ? startThread() : undefined;
   thread?.start({ kind: 'render', jobs, queue, ...inputs });
-  const results = new Map<number, RenderedJob>();
-  const take = (index: number, result: RenderedJob) => {
-    results.set(index, result);
-    for (const file of result.files) keep(file);
-  };
-  let renderedHere = 0;
-  let next = 0;
-  while ((next = thread ? thread.claim() : next) < queue.length) {
-    const index = queue[next] as number;
-    take(index, renderJob(jobs[index] as RenderJob, inputs, templates));
-    renderedHere++;
-    if (thread) for (const [done, result] of thread.poll()) take(done, result);
-    else next++;
-  }
-  if (thread) for (const [done, result] of thread.wait(jobs.length - renderedHere)) take(done, result);
-  return jobs.map((_, index) => results.get(index) as RenderedJob);
+  return workThrough<RenderedJob, RenderedJob>(queue, {
+    ...(thread && { thread }),
+    here: (index) => renderJob(jobs[index] as RenderJob, inputs, templates),
+    fromThread: (_, result) => result,
+    done: (_, result) => result.files.forEach((file) => keep(file)),
+  });
 }

@@ -12,8 +12,7 @@ import { serveJobs, wholeBuffer } from './serve-jobs.js';
 let templates: Templates | undefined;
 
 serveJobs<BuildTask, BuildResult>((task) => ({
-  length: task.queue.length,
-  jobAt: (position) => task.queue[position] as number,
+  queue: task.queue,
   run(index) {
     if (task.kind === 'load') return { result: loadSourceForThread(task.sources[index] as SourceFile, task.intune) };
     templates ??= builtInTemplates();

@@ -34,10 +34,10 @@ loader.then(() => import(workerData.entry)).catch((error) => {
  * the bootstrap when the entry fails to load). The thread never keeps the process alive: the
  * caller waits for what it needs.
  */
-export function startThread(entry: URL, port: MessagePort, shared: Int32Array, data: Record<string, unknown> = {}): void {
+export function startThread(entry: URL, port: MessagePort, shared: Int32Array): void {
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
-    workerData: { ...data, entry: entry.href, tsx: entry.pathname.endsWith('.ts'), port, shared },
+    workerData: { entry: entry.href, tsx: entry.pathname.endsWith('.ts'), port, shared },
     transferList: [port],
   });
   worker.unref();
@@ -46,6 +46,49 @@ export function startThread(entry: URL, port: MessagePort, shared: Int32Array, d
 /** A module next to the caller's: `name`.ts from the sources, `name`.js in the bundle (dist/ is flat). */
 export function siblingEntry(callerUrl: string, name: string): URL {
   return new URL(`./${name}${callerUrl.endsWith('.ts') ? '.ts' : '.js'}`, callerUrl);
+}
+
+/**
+ * Queue positions → job indexes, the largest job first (ties in index order), so the last jobs
+ * either thread takes are small ones and the two finish together.
+ */
+export function largestFirst(sizes: readonly number[]): number[] {
+  return sizes.map((_, index) => index).sort((a, b) => (sizes[b] ?? 0) - (sizes[a] ?? 0) || a - b);
+}
+
+/** How workThrough() does a job here, and what the other thread's results become here. */
+export interface QueueWork<Mine, Theirs> {
+  /** The other thread, already started on the same queue; absent: this thread does every job. */
+  readonly thread?: Pick<SharedQueue<unknown, Theirs>, 'claim' | 'poll' | 'wait'>;
+  here(index: number): Mine;
+  fromThread(index: number, result: Theirs): Mine;
+  /** Told of each result as soon as it is in, from either thread. */
+  done?(index: number, result: Mine): void;
+}
+
+/**
+ * Works through `queue` (a permutation of the job indexes) on this thread, and on the other one
+ * too when given: each takes the next position until none is left. Every result, by job index.
+ */
+export function workThrough<Mine, Theirs>(queue: readonly number[], work: QueueWork<Mine, Theirs>): Mine[] {
+  const results = new Array<Mine>(queue.length);
+  const take = (index: number, result: Mine) => {
+    results[index] = result;
+    work.done?.(index, result);
+  };
+  const fromThread = (done: Map<number, Theirs>) => {
+    for (const [index, result] of done) take(index, work.fromThread(index, result));
+  };
+  const { thread } = work;
+  let doneHere = 0;
+  for (let next = thread ? thread.claim() : 0; next < queue.length; next = thread ? thread.claim() : next + 1) {
+    const index = queue[next] as number;
+    take(index, work.here(index));
+    doneHere++;
+    if (thread) fromThread(thread.poll());
+  }
+  if (thread) fromThread(thread.wait(queue.length - doneHere));
+  return results;
 }
 
 /** What a caller needs of a second thread's queue (JobThread, or a typed view of one). */

@@ -1,6 +1,6 @@
 /**
- * The other side of job-thread.ts, for a thread's entry module: waits for its one task, then
- * takes jobs from the shared queue until it is empty, posting each result as it is done.
+ * The other side of job-thread.ts, for a thread's entry module: for each task that comes, takes
+ * jobs from its shared queue until it is empty, posting each result as it is done.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
 
@@ -16,27 +16,28 @@ export interface JobMessage<Result> {
 
 /** A task as the thread works through it. */
 export interface ThreadQueue<Result> {
-  /** Positions from claim() at or past it mean the queue is empty. */
-  readonly length: number;
-  /** The job index at a queue position (a queue may list its jobs in any order). */
-  jobAt(position: number): number;
+  /** Queue position → job index, as the task's sender ordered it (job-thread.ts, largestFirst). */
+  readonly queue: readonly number[];
   /** One job: its result, and the buffers in it to hand over rather than copy. */
   run(index: number): { result: Result; transfer?: ArrayBuffer[] };
+}
+
+/** Posts, then raises the shared counter, so a thread blocked in Atomics.wait sees a message is there. */
+export function postCounted(port: MessagePort, shared: Int32Array, message: unknown, transfer: ArrayBuffer[] = []): void {
+  port.postMessage(message, transfer);
+  Atomics.add(shared, POSTED, 1);
+  Atomics.notify(shared, POSTED);
 }
 
 /** Runs in the thread: `open` turns each task that comes into its queue; tasks come one at a time. */
 export function serveJobs<Task, Result>(open: (task: Task) => ThreadQueue<Result>): void {
   const { port, shared } = workerData as { port: MessagePort; shared: Int32Array };
-  const post = (message: JobMessage<Result>, transfer: ArrayBuffer[] = []) => {
-    port.postMessage(message, transfer);
-    Atomics.add(shared, POSTED, 1);
-    Atomics.notify(shared, POSTED);
-  };
+  const post = (message: JobMessage<Result>, transfer?: ArrayBuffer[]) => postCounted(port, shared, message, transfer);
   port.on('message', ({ task, next }: { task: Task; next: Int32Array }) => {
     try {
       const queue = open(task);
-      for (let position = Atomics.add(next, 0, 1); position < queue.length; position = Atomics.add(next, 0, 1)) {
-        const index = queue.jobAt(position);
+      for (let position = Atomics.add(next, 0, 1); position < queue.queue.length; position = Atomics.add(next, 0, 1)) {
+        const index = queue.queue[position] as number;
         const done = queue.run(index);
         post({ index, result: done.result }, done.transfer);
       }

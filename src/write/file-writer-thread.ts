@@ -11,15 +11,7 @@
 import { MessageChannel, receiveMessageOnPort, type MessagePort } from 'node:worker_threads';
 import { siblingEntry, startThread } from '../threads/job-thread.js';
 import { POSTED } from '../threads/serve-jobs.js';
-
-/** One file for the thread: its staging path, the same path in out/ (if out/ exists), its bytes. */
-export interface FileToWrite {
-  readonly target: string;
-  readonly previous?: string;
-  readonly bytes: Uint8Array;
-  /** Written before in this staging folder (then removed first: it may be a link into out/). */
-  readonly replacing?: boolean;
-}
+import type { FileToWrite } from './write-unless-same.js';
 
 export class FileWriterThread {
   private readonly port: MessagePort;

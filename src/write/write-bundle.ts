@@ -12,8 +12,8 @@
 import { mkdirSync, renameSync, rmSync, existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { OutputFile } from '../emit/output-file.js';
-import { FileWriterThread, type FileToWrite } from './file-writer-thread.js';
-import { writeUnlessSame } from './write-unless-same.js';
+import { FileWriterThread } from './file-writer-thread.js';
+import { writeStaged, type FileToWrite } from './write-unless-same.js';
 
 /**
  * Bytes handed over before a thread is worth starting: below this the files are written at the
@@ -158,15 +158,10 @@ export class BundleWriter {
   }
 }
 
-/** On this thread, each folder made once (gpforge docs writes thousands of files into a few). */
+/** On this thread, each folder made once. */
 function writeFiles(files: readonly FileToWrite[]): void {
   const made = new Set<string>();
-  for (const file of files) {
-    const folder = dirname(file.target);
-    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
-    made.add(folder);
-    writeUnlessSame(file.target, file.bytes, file.previous, file.replacing);
-  }
+  for (const file of files) writeStaged(file, made);
 }
 
 /** Two renames; if the second fails the old folder is put back. */

@@ -6,7 +6,29 @@
  * entry, and unchanged files keep their modification time, which copy tools like robocopy use.
  * out/ itself is never changed here: a link only adds a name to its file.
  */
-import { linkSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/** One file for the staging folder: its path there, the same path in out/ (if out/ exists), its bytes. */
+export interface FileToWrite {
+  readonly target: string;
+  readonly previous?: string;
+  readonly bytes: Uint8Array;
+  /** Written before in this staging folder (then removed first: it may be a link into out/). */
+  readonly replacing?: boolean;
+}
+
+/**
+ * writeUnlessSame() of one staged file, its folder made first unless `madeFolders` has it
+ * (thousands of files share a few folders: gpforge docs). Both writers use it: this thread's
+ * (write-bundle.ts) and the writer thread's (writer-worker.ts).
+ */
+export function writeStaged(file: FileToWrite, madeFolders: Set<string>): void {
+  const folder = dirname(file.target);
+  if (!madeFolders.has(folder)) mkdirSync(folder, { recursive: true });
+  madeFolders.add(folder);
+  writeUnlessSame(file.target, file.bytes, file.previous, file.replacing);
+}
 
 /**
  * `replacing`: the target was written before in this staging folder. It may be a link into
