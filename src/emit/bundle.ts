@@ -50,18 +50,22 @@ export function emitBundle(model: Model, options: BundleOptions): Bundle {
   // Large bundles: a second thread takes jobs from the same queue (render-outputs.ts).
   const rendered = renderOutputs(inputs, templates, keep, options.renderThread);
   const omissions = new Map<string, OmissionNote>();
-  const admxTexts = new Map<DefinitionsFile, string>();
+  const admxBytes = new Map<DefinitionsFile, Uint8Array | undefined>();
   for (const [index, job] of bundleJobs(inputs).entries()) {
     if (job.kind !== 'admx' && job.kind !== 'adm') continue;
     const file = model.definitions[job.definitions] as DefinitionsFile;
     const result = rendered[index] as RenderedJob;
-    if (job.kind === 'admx') admxTexts.set(file, new TextDecoder().decode(result.files[0]?.bytes));
+    if (job.kind === 'admx') admxBytes.set(file, result.files[0]?.bytes);
     for (const { policyId, what } of result.unsupported) {
       omissions.set(`${file.sourcePath}|${policyId}|${what}`, { sourcePath: file.sourcePath, policyId, what });
     }
   }
   const intune: IntuneNote[] = [];
-  for (const file of emitIntune(model, { admx: admxTexts, external: options.externalDefinitions ?? [] }, templates, intune)) keep(file);
+  const admxText = (file: DefinitionsFile) => {
+    const bytes = admxBytes.get(file);
+    return bytes && new TextDecoder().decode(bytes);
+  };
+  for (const file of emitIntune(model, { admx: admxText, external: options.externalDefinitions ?? [] }, templates, intune)) keep(file);
   files.sort((a, b) => compareCodeUnits(a.path, b.path));
   return { files, omissions: [...omissions.values()], intune };
 }

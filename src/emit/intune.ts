@@ -47,8 +47,11 @@ export type IntuneNote = {
 );
 
 export interface IntuneSources {
-  /** The ADMX text of each of our definitions files, as written to PolicyDefinitions/. */
-  readonly admx: ReadonlyMap<DefinitionsFile, string>;
+  /**
+   * The ADMX text of one of our definitions files, as written to PolicyDefinitions/ (asked only
+   * for the files a GPO uses: most builds decode none).
+   */
+  readonly admx: (definitions: DefinitionsFile) => string | undefined;
   /** --admx templates GPO files may use (Windows' own, or third parties'). */
   readonly external: readonly DefinitionsFile[];
 }
@@ -88,7 +91,7 @@ function intuneProfile(gpo: Gpo, owners: ReadonlyMap<Policy, Owner>, admx: Intun
     });
     gpo[section].registry.forEach((_, index) => notes.push({ sourcePath: gpo.sourcePath, section, index, entry: 'registry', code: 'GPF3202' }));
   }
-  const ingestion = ingestionOrder(used, ours).map((definitions) => ingestionSetting(definitions, admx.get(definitions)));
+  const ingestion = ingestionOrder(used, ours).map((definitions) => ingestionSetting(definitions, admx(definitions)));
   return { displayName: gpo.name, description: gpo.comment ?? '', settings: [...ingestion, ...settings] };
 }
 
