@@ -8,6 +8,10 @@
  * The calling thread stays synchronous: results come over a MessagePort read with
  * receiveMessageOnPort, and waiting blocks on a second shared counter (Atomics.wait) that the
  * other thread raises with every message. The other thread's side is serve-jobs.ts.
+ *
+ * The other thread is a help, never a dependency: one that stops answering (a thread out of
+ * memory ends without a word, and no event can reach a thread blocked in Atomics.wait) is given
+ * up after a silence, and the jobs it took are done here. Jobs are pure, so the bytes are the same.
  */
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
 import { POSTED, type JobMessage } from './serve-jobs.js';
@@ -34,14 +38,22 @@ loader.then(() => import(workerData.entry)).catch((error) => {
  * the bootstrap when the entry fails to load). The thread never keeps the process alive: the
  * caller waits for what it needs.
  */
-export function startThread(entry: URL, port: MessagePort, shared: Int32Array): void {
+export function startThread(entry: URL, port: MessagePort, shared: Int32Array): Worker {
   const worker = new Worker(BOOTSTRAP, {
     eval: true,
     workerData: { entry: entry.href, tsx: entry.pathname.endsWith('.ts'), port, shared },
     transferList: [port],
   });
   worker.unref();
+  return worker;
 }
+
+/**
+ * How long a thread may go without a word before it is given up (its work is then done on the
+ * calling thread). The largest job seen, reading a 5 MB YAML file, takes about 1 s here; a
+ * thread that died never answers, so the only cost of a long wait is in that rare case.
+ */
+export const SILENCE_MS = 10_000;
 
 /** A module next to the caller's: `name`.ts from the sources, `name`.js in the bundle (dist/ is flat). */
 export function siblingEntry(callerUrl: string, name: string): URL {
@@ -87,7 +99,11 @@ export function workThrough<Mine, Theirs>(queue: readonly number[], work: QueueW
     doneHere++;
     if (thread) fromThread(thread.poll());
   }
-  if (thread) fromThread(thread.wait(queue.length - doneHere));
+  if (!thread) return results;
+  fromThread(thread.wait(queue.length - doneHere));
+  // Fewer than asked for: the thread was given up, so the jobs it took and never answered are done here.
+  const missing = queue.filter((index) => !(index in results));
+  for (const index of missing) take(index, work.here(index));
   return results;
 }
 
@@ -107,12 +123,18 @@ export class JobThread<Task, Result> implements SharedQueue<Task, Result> {
   /** Results received in all, and when the current task started. */
   private received = 0;
   private receivedBefore = 0;
+  private readonly worker: Worker;
+  /** Set when the thread went silent: every job is then done on the calling thread. */
+  private lost = false;
 
-  /** `entry`: the thread's module (a `.ts` file from the sources, a `.js` one in the bundle). */
-  constructor(entry: URL) {
+  /**
+   * `entry`: the thread's module (a `.ts` file from the sources, a `.js` one in the bundle).
+   * `silenceMs`: how long it may go without a word before it is given up.
+   */
+  constructor(entry: URL, private readonly silenceMs = SILENCE_MS) {
     const channel = new MessageChannel();
     this.port = channel.port1;
-    startThread(entry, channel.port2, this.shared);
+    this.worker = startThread(entry, channel.port2, this.shared);
     // Nor does this port keep the process alive: wait() is what waits for the thread.
     this.port.unref();
   }
@@ -124,7 +146,7 @@ export class JobThread<Task, Result> implements SharedQueue<Task, Result> {
   start(task: Task): void {
     this.next = new Int32Array(new SharedArrayBuffer(4));
     this.receivedBefore = this.received;
-    this.port.postMessage({ task, next: this.next });
+    if (!this.lost) this.port.postMessage({ task, next: this.next });
   }
 
   /** The current queue's next position, taken by this thread. */
@@ -135,21 +157,33 @@ export class JobThread<Task, Result> implements SharedQueue<Task, Result> {
   /** Results come so far and not yet taken, by job index; never blocks. */
   poll(): Map<number, Result> {
     const done = new Map<number, Result>();
+    if (this.lost) return done;
     for (let message = receiveMessageOnPort(this.port); message; message = receiveMessageOnPort(this.port)) {
       this.take(message.message as JobMessage<Result>, done);
     }
     return done;
   }
 
-  /** Blocks until the current task has `total` results (counting those polled); returns the rest. */
+  /**
+   * Blocks until the current task has `total` results (counting those polled); returns the rest.
+   * Returns fewer when the thread was silent for `silenceMs`: it is then given up for good, and
+   * the caller does the jobs it took (workThrough does).
+   */
   wait(total: number): Map<number, Result> {
     const done = new Map<number, Result>();
-    while (this.received - this.receivedBefore < total) {
+    while (!this.lost && this.received - this.receivedBefore < total) {
       const message = receiveMessageOnPort(this.port);
       if (message) this.take(message.message as JobMessage<Result>, done);
-      else Atomics.wait(this.shared, POSTED, this.received);
+      else if (Atomics.wait(this.shared, POSTED, this.received, this.silenceMs) === 'timed-out') this.giveUp();
     }
     return done;
+  }
+
+  /** No more tasks go to the thread, and nothing more is read from it. */
+  private giveUp(): void {
+    this.lost = true;
+    this.port.close();
+    void this.worker.terminate();
   }
 
   private take(message: JobMessage<Result>, into: Map<number, Result>): void {

@@ -6,6 +6,8 @@ import { workerData, type MessagePort } from 'node:worker_threads';
 
 /** The shared Int32Array slot this side raises with every message it posts. */
 export const POSTED = 0;
+/** The slot the file writer thread raises after each file it wrote: a sign of life while it works. */
+export const WRITTEN = 1;
 
 /** One message per job taken, or one with `error` (after which nothing more comes). */
 export interface JobMessage<Result> {

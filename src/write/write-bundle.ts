@@ -47,7 +47,11 @@ export class BundleWriter {
   /** Whether out/ held a previous build when this one started writing. */
   private outExists = false;
 
-  constructor(private readonly outDir: string) {
+  /** `startWriter`: for tests, another writer thread (one that goes silent, say). */
+  constructor(
+    private readonly outDir: string,
+    private readonly startWriter = () => new FileWriterThread(),
+  ) {
     const parent = dirname(outDir);
     this.staging = join(parent, `.${basename(outDir)}.gpforge-new-${process.pid}`);
     this.previous = join(parent, `.${basename(outDir)}.gpforge-old-${process.pid}`);
@@ -82,7 +86,7 @@ export class BundleWriter {
     this.pending.push(toWrite);
     this.pendingBytes += file.bytes.byteLength;
     if (this.pendingBytes < THREAD_THRESHOLD_BYTES) return file.bytes;
-    this.thread = new FileWriterThread();
+    this.thread = this.startWriter();
     this.pendingBytes = 0;
     for (const waiting of this.pending) this.thread.write(waiting);
     this.pending = [];
@@ -111,7 +115,7 @@ export class BundleWriter {
         if (this.failure === undefined && !same) this.add(file);
       }
       if (this.failure !== undefined) throw this.failure;
-      this.thread?.finish();
+      if (this.thread?.finish() === 'silent') this.writeAgainHere();
       this.thread = undefined;
       writeFiles(this.pending);
       this.pending = [];
@@ -124,6 +128,14 @@ export class BundleWriter {
       this.abort();
       throw error;
     }
+  }
+
+  /**
+   * The writer thread stopped answering: every file handed over is written again on this thread.
+   * Each may be on disk already, as a link into out/: `replacing` removes it before writing.
+   */
+  private writeAgainHere(): void {
+    this.pending = [...this.added].map(([path, bytes]) => this.toWrite({ path, bytes }, true));
   }
 
   /** Leaves `outDir` as it was: waits for the thread's writes, then removes the staging folder. */

@@ -4,7 +4,7 @@
  * failure are skipped: the caller throws the staging folder away.
  */
 import { workerData, type MessagePort } from 'node:worker_threads';
-import { postCounted } from '../threads/serve-jobs.js';
+import { postCounted, WRITTEN } from '../threads/serve-jobs.js';
 import { writeStaged, type FileToWrite } from './write-unless-same.js';
 
 const { port, shared } = workerData as { port: MessagePort; shared: Int32Array };
@@ -20,6 +20,7 @@ port.on('message', (file: FileToWrite | null) => {
   if (failure !== '') return;
   try {
     writeStaged(file, made);
+    Atomics.add(shared, WRITTEN, 1);
   } catch (error) {
     failure = error instanceof Error ? error.message : String(error);
   }

@@ -2,12 +2,16 @@
  * src/write/write-bundle.ts: the bundle replaces out/ atomically, whether its files were written
  * at commit on this thread (small bundles) or meanwhile on the writer thread (large ones).
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { OutputFile } from '../../src/emit/output-file.js';
+import { FileWriterThread } from '../../src/write/file-writer-thread.js';
 import { BundleWriter, writeBundle } from '../../src/write/write-bundle.js';
+
+/** A writer thread that writes one file, then never answers (test/support/stalling-writer-thread.ts). */
+const STALLING_WRITER = new URL('../support/stalling-writer-thread.ts', import.meta.url);
 
 const temps: string[] = [];
 afterEach(() => {
@@ -160,6 +164,22 @@ describe('BundleWriter', () => {
       expect(inode(first[0]?.path ?? '')).toBe(inodes.get(first[0]?.path ?? ''));
       expect(inode(changed.path)).not.toBe(inodes.get(changed.path));
       expect(statSync(join(out, ...(first[0]?.path ?? '').split('/'))).nlink).toBe(1);
+    });
+
+    it('writes every file here when the writer thread stops answering, never through its links into out/', () => {
+      const first = files(30, 200_000);
+      const { dir, out } = rebuilt(first);
+      const path = first[0]?.path ?? '';
+      // Another name for out/'s file: the thread links the new build's first file to it.
+      const witness = join(dir, 'witness');
+      linkSync(join(out, ...path.split('/')), witness);
+      const writer = new BundleWriter(out, () => new FileWriterThread(STALLING_WRITER, 300));
+      for (const file of first) writer.add(file);
+      const second = [{ path, bytes: new Uint8Array(Buffer.from('changed')) }, ...first.slice(1)];
+      writer.commit(second);
+      expect(tree(out)).toEqual(asTree(second));
+      expect(readFileSync(witness, 'latin1')).toBe(asTree(first)[path]);
+      expect(parentEntries(dir)).toEqual(['out', 'witness']);
     });
 
     it('never writes through a link into out/: a file re-added with other bytes replaces its link', () => {
