@@ -66,6 +66,24 @@ function writeProject(dir: string, files: readonly SourceFile[]): string {
   return dir;
 }
 
+/**
+ * The libraries' own floor for a workload: a process that only parses its inputs with the
+ * library gpforge reads them with (js-yaml on the fast path; fast-xml-parser for XML), nothing
+ * else. Printed beside the builds so the bars can be judged against what parsing alone costs.
+ */
+const PARSE_ONLY = {
+  yaml: `import { readFileSync, readdirSync } from 'node:fs'; import yaml from 'js-yaml';
+for (const dir of process.argv.slice(1)) for (const f of readdirSync(dir)) if (f.endsWith('.yaml')) yaml.load(readFileSync(dir + '/' + f, 'utf8'));`,
+  xml: `import { readFileSync, readdirSync } from 'node:fs'; import { XMLParser } from 'fast-xml-parser';
+const parser = new XMLParser({ ignoreAttributes: false });
+const read = (path) => { const b = readFileSync(path); return b[0] === 0xff ? b.toString('utf16le') : b.toString('utf8'); };
+for (const entry of readdirSync(process.argv[1], { recursive: true })) if (/[.]adm[xl]$/i.test(entry)) parser.parse(read(process.argv[1] + '/' + entry));`,
+};
+const parseOnly = (kind: keyof typeof PARSE_ONLY, label: string, dir: string): Case => ({
+  label: `  ${label}`,
+  steps: [['--input-type=module', '-e', PARSE_ONLY[kind], dir]],
+});
+
 function cases(work: string): Case[] {
   const out = join(work, 'out');
   // Each build writes a new out/ (the stricter case: nothing to keep from a previous build).
@@ -78,6 +96,7 @@ function cases(work: string): Case[] {
   ];
   const allElements = writeProject(join(work, 'all-elements'), [allElementsFile(727)]);
   list.push(build(allElements, 4, 'build 727 policies, every element, 2 locales'));
+  list.push(parseOnly('yaml', 'js-yaml alone: parse its YAML', allElements));
   for (const size of SIZES) {
     const dir = writeProject(join(work, `synthetic-${size}`), syntheticProject(size));
     list.push(build(dir, size === 5000 ? 12 : undefined, `build ${size} synthetic policies + a GPO`));
@@ -86,11 +105,14 @@ function cases(work: string): Case[] {
       const again = join(work, 'out-again');
       list.push({ label: `  again over its previous out/`, steps: [[CLI, 'build', '--src', dir, '--out', again]] });
     }
+    if (size === 5000) list.push(parseOnly('yaml', 'js-yaml alone: parse its YAML', dir));
   }
   if (existsSync(CORPUS)) {
     const imported = join(work, 'corpus-yaml');
     const importStep = [CLI, 'import', CORPUS, '--out', imported, '--force'];
     list.push({ label: 'corpus: import 223 templates + build them', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], fresh: out, bar: 15 });
+    list.push(parseOnly('xml', 'fast-xml-parser alone: parse its XML', CORPUS));
+    list.push(parseOnly('yaml', 'js-yaml alone: parse the imported YAML', imported));
     // Issue 16: the editor schema over policies/ and the whole corpus (bar: written in under 2 s).
     list.push({ label: 'corpus: gpforge schema --admx (GPO schema)', steps: [[CLI, 'schema', '--admx', CORPUS, '--out', join(work, 'gpo.schema.json')]] });
   } else {
