@@ -1,7 +1,6 @@
 /**
- * The pipeline in one function (STYLE.md): load → validate → model → emit. No file system:
- * sources come in as text, files go out as bytes. Definitions are built first, because GPO
- * files are checked against the policies they define.
+ * The pipeline in one function (STYLE.md): load → validate → model (compile-model.ts) → emit.
+ * No file system: sources come in as text, files go out as bytes.
  */
 import { diagnostic, hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
@@ -13,14 +12,12 @@ import type { OutputFile } from './emit/output-file.js';
 import { selectOutputs, type OutputKind } from './emit/output-kinds.js';
 import type { BuildThread } from './threads/build-thread.js';
 import { TemplateError, type Templates } from './emit/templates.js';
-import type { SourceDoc } from './load/yaml-source.js';
-import { loadSources, type SourceFile } from './compile-sources.js';
+import type { SourceFile } from './compile-sources.js';
+import { compileModel } from './compile-model.js';
 import type { GpoDefaults } from './model/build-gpo.js';
-import { buildDefinitionsModel, buildGpoModel } from './model/build-model.js';
 import type { DefinitionsFile, Model } from './model/types.js';
-import { buildCatalogue } from './validate/gpo/policy-catalogue.js';
 import type { ValidatedDefinitions } from './validate/validate-definitions.js';
-import { validateGpo, type ValidatedGpo } from './validate/validate-gpo.js';
+import type { ValidatedGpo } from './validate/validate-gpo.js';
 
 export type { SourceFile } from './compile-sources.js';
 
@@ -64,43 +61,20 @@ export interface CompileResult {
   readonly files: readonly OutputFile[];
 }
 
-/** Every source read; definitions validated at once, GPO files kept for after the definitions. */
-function readSources(sources: readonly SourceFile[], intune: boolean, thread: (() => BuildThread) | undefined, diagnostics: Diagnostic[]) {
-  const definitions: ValidatedDefinitions[] = [];
-  const gpoDocs: SourceDoc[] = [];
-  for (const loaded of loadSources(sources, intune, thread && (() => thread().load))) {
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.definitions) definitions.push(loaded.definitions);
-    if (loaded.gpoDoc) gpoDocs.push(loaded.gpoDoc);
-  }
-  return { definitions, gpoDocs };
-}
-
 export function compile(sources: readonly SourceFile[], options: CompileOptions): CompileResult {
-  const diagnostics: Diagnostic[] = [];
   const intune = options.intune === true;
   // One second thread at most, started by the first stage that wants it.
   const start = options.secondThread;
   let started: BuildThread | undefined;
   const thread = start && (() => (started ??= start()));
-  const { definitions, gpoDocs } = readSources(sources, intune, thread, diagnostics);
+  const { diagnostics, model, definitions, gpos } = compileModel(sources, {
+    intune,
+    ...(options.externalDefinitions && { externalDefinitions: options.externalDefinitions }),
+    ...(options.gpoDefaults && { gpoDefaults: options.gpoDefaults }),
+    ...(thread && { thread }),
+  });
   const done = () => ({ diagnostics: sortDiagnostics(diagnostics), files: [] });
-  if (hasErrors(diagnostics)) return done();
-  const built = buildDefinitionsModel(definitions);
-  diagnostics.push(...built.diagnostics);
-  if (!built.definitions || hasErrors(diagnostics)) return done();
-  const catalogue = buildCatalogue([...built.definitions, ...(options.externalDefinitions ?? [])]);
-  const gpos: ValidatedGpo[] = [];
-  for (const doc of gpoDocs) {
-    const result = validateGpo(doc, catalogue);
-    diagnostics.push(...result.diagnostics);
-    if (result.valid) gpos.push(result.valid);
-  }
-  if (hasErrors(diagnostics)) return done();
-  const builtGpos = buildGpoModel(gpos, options.gpoDefaults);
-  diagnostics.push(...builtGpos.diagnostics);
-  if (!builtGpos.gpos || hasErrors(diagnostics)) return done();
-  const model: Model = { definitions: built.definitions, gpos: builtGpos.gpos };
+  if (!model) return done();
   if (!options.emit && !intune) return { diagnostics: sortDiagnostics(diagnostics), model, files: [] };
   const bundle = emitWithTemplates(model, options, diagnostics, thread);
   if (!bundle || hasErrors(diagnostics)) return done();

@@ -5,7 +5,7 @@
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import { readSources } from '../load/read-sources.js';
 import type { Console } from './console.js';
-import { readExternal } from './run-build.js';
+import { readExternal } from './read-external.js';
 
 export function readInputs(src: readonly string[], admx: readonly string[] | undefined, out: Console, locales?: readonly string[]) {
   const read = readSources(src);

@@ -2,23 +2,22 @@
  * `gpforge build` and `gpforge validate` (DESIGN.md §3): reads the sources (and --admx
  * templates, --templates overrides), compiles, then writes the bundle atomically, or with
  * --check compares it with out/. Like cli.ts: files in and out, no logic of its own.
+ * What only some command lines need (the emitters and templates, the XML readers for --admx,
+ * the bundle writer, the zip) is imported when they do: a save hook's validate loads none of
+ * it (issue 11).
  */
-import { compile } from '../compile.js';
+import { validateSources } from '../compile-model.js';
+import type { CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
-import { compileTemplates, TemplateError, type Templates } from '../emit/templates.js';
-import { readPolicyDefinitions } from '../load/admx/read-policy-definitions.js';
 import { readSources } from '../load/read-sources.js';
-import { readTemplateSources, templateOverrideNames } from '../load/template-sources.js';
-import { compareWithDisk } from '../write/check-bundle.js';
+import { templateOverrideNames } from '../load/template-sources.js';
 import type { OutputFile } from '../emit/output-file.js';
 import type { OutputKind } from '../emit/output-kinds.js';
-import { BundleWriter } from '../write/write-bundle.js';
+import type { Templates } from '../emit/templates.js';
+import type { BundleWriter } from '../write/write-bundle.js';
 import { startBuildThread, type BuildThread } from '../threads/build-thread.js';
-import { writeFileAtomically } from '../write/write-files.js';
-import { emitZip } from '../emit/zip.js';
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../package-files.js';
-import { builtInTemplates } from './built-in-templates.js';
 import { checkSchemaFreshness } from './schema-freshness.js';
 import { DEFAULT_SCHEMA_PATH } from '../schema/definitions-hash.js';
 import type { Console } from './console.js';
@@ -58,36 +57,6 @@ function backupTime(): Date {
 }
 
 /**
- * Existing templates named by --admx, for GPO files to configure. Their errors are shown in full;
- * their warnings (vendor oddities Windows tolerates, which the admin cannot fix) as one line per
- * folder (GPF1018), so a CI log stays about the admin's own files.
- */
-export function readExternal(paths: readonly string[], locales?: readonly string[]) {
-  const results = paths.map((path) => readPolicyDefinitions(path, locales));
-  const summarized = results.flatMap((r, i) => {
-    const warnings = r.diagnostics.filter((d) => d.severity === 'warning').length;
-    const rest = r.diagnostics.filter((d) => d.severity !== 'warning');
-    return warnings === 0 ? rest : [...rest, diagnostic('GPF1018', paths[i] ?? '', undefined, warnings, paths[i] ?? '')];
-  });
-  return {
-    definitions: results.flatMap((r) => r.definitions),
-    diagnostics: summarized,
-    texts: results.flatMap((r) => [...r.texts]),
-  };
-}
-
-/** Built-in templates, overlaid by --templates; a broken override is the user's error (GPF1015). */
-export function loadTemplates(dir: string | undefined): { templates?: Templates; diagnostics: Diagnostic[] } {
-  try {
-    return { templates: dir === undefined ? builtInTemplates() : compileTemplates(readTemplateSources(dir)), diagnostics: [] };
-  } catch (error) {
-    if (dir === undefined) throw error;
-    const file = error instanceof TemplateError ? `${dir}/${error.template}.hbs` : dir;
-    return { diagnostics: [diagnostic('GPF1015', file, undefined, error instanceof Error ? error.message : String(error))] };
-  }
-}
-
-/**
  * Sources this large (the 727-policy bench file is 1 MB) are read and rendered on two threads
  * (compile-sources.ts, src/emit/render-outputs.ts): the second starts now, so that loading
  * its code overlaps reading the files. Unused, it ends with the process.
@@ -100,37 +69,59 @@ function earlySecondThread(args: BuildArgs, sources: readonly { text: string }[]
   return size >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
 }
 
+/** --admx templates, read only when there are some (the XML readers load with them). */
+async function readExternalOf(paths: readonly string[]) {
+  if (paths.length === 0) return { definitions: [], diagnostics: [], texts: [] };
+  const { readExternal } = await import('./read-external.js');
+  return readExternal(paths);
+}
+
 /** Returns the exit code: 0 success, 1 invalid input or drift. */
-export function runBuild(args: BuildArgs, out: Console): number {
+export async function runBuild(args: BuildArgs, out: Console): Promise<number> {
   const emit = args.out !== undefined;
+  // --intune renders the bundle in memory even to validate: its warnings are about the outputs.
+  const renders = emit || args.intune === true;
   out.progress('reading sources…');
   const read = readSources(args.src);
   const early = earlySecondThread(args, read.sources);
   if ((args.admx ?? []).length > 0) out.progress('reading --admx templates…');
-  const external = readExternal(args.admx ?? []);
-  const loaded = loadTemplates(args.templates);
+  const external = await readExternalOf(args.admx ?? []);
+  const loaded = renders ? (await import('./load-templates.js')).loadTemplates(args.templates) : { diagnostics: [] };
   const texts = new Map([...read.sources.map((s) => [s.path, s.text] as const), ...external.texts]);
   const inputs = [...read.diagnostics, ...external.diagnostics, ...loaded.diagnostics];
-  if (hasErrors(inputs) || !loaded.templates) return fail(out, inputs, texts, 'nothing built');
+  if (hasErrors(inputs) || (renders && !loaded.templates)) return fail(out, inputs, texts, 'nothing built');
   out.progress(`compiling ${read.sources.length} files…`);
-  // Made at the first rendered file (never for validate, --check, or input with errors).
+  const gpoDefaults = { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) };
+  // One second thread at most: the early one, or one started by the first stage that wants it.
+  const secondThread = () => early ?? startBuildThread();
   let writer: BundleWriter | undefined;
-  const outDir = args.check ? undefined : args.out;
-  const writing = outDir === undefined ? {} : { onFile: (file: OutputFile) => (writer ??= new BundleWriter(outDir)).add(file) };
-  const result = compileOrAbort(() => writer, read.sources, {
-    ...writing,
-    templates: loaded.templates,
-    emit,
-    gpoDefaults: { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) },
-    backupTime: backupTime(),
-    externalDefinitions: external.definitions,
-    tool: toolInfo(),
-    ...(args.only !== undefined && { only: args.only }),
-    intune: args.intune === true,
-    // Only the built-in templates render on the second thread (it has no --templates).
-    ...(args.templates === undefined && { secondThread: () => early ?? startBuildThread() }),
-    ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
-  });
+  let result: Pick<CompileResult, 'diagnostics' | 'model' | 'files'>;
+  if (!renders) {
+    let started: BuildThread | undefined;
+    result = validateSources(read.sources, { gpoDefaults, externalDefinitions: external.definitions, thread: () => (started ??= secondThread()) });
+  } else {
+    const { compile } = await import('../compile.js');
+    const outDir = args.check ? undefined : args.out;
+    const { BundleWriter } = outDir === undefined ? { BundleWriter: undefined } : await import('../write/write-bundle.js');
+    // Made at the first rendered file (never for validate, --check, or input with errors).
+    const writing = outDir === undefined || BundleWriter === undefined ? {} : { onFile: (file: OutputFile) => (writer ??= new BundleWriter(outDir)).add(file) };
+    result = compileOrAbort(() => writer, () =>
+      compile(read.sources, {
+        ...writing,
+        templates: loaded.templates as Templates,
+        emit,
+        gpoDefaults,
+        backupTime: backupTime(),
+        externalDefinitions: external.definitions,
+        tool: toolInfo(),
+        ...(args.only !== undefined && { only: args.only }),
+        intune: args.intune === true,
+        // Only the built-in templates render on the second thread (it has no --templates).
+        ...(args.templates === undefined && { secondThread }),
+        ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
+      }),
+    );
+  }
   const stale = result.model ? checkSchemaFreshness(DEFAULT_SCHEMA_PATH, result.model.definitions, texts) : [];
   const diagnostics = [...inputs, ...result.diagnostics, ...stale];
   if (hasErrors(diagnostics)) {
@@ -142,12 +133,13 @@ export function runBuild(args: BuildArgs, out: Console): number {
     return 0;
   }
   if (args.check) return checkOut(out, args.out, result.files, diagnostics, texts);
-  const code = writeOut(out, writer ?? new BundleWriter(args.out), args.out, result.files, diagnostics, texts);
+  const code = await writeOut(out, writer, args.out, result.files, diagnostics, texts);
   return code === 0 && args.zip !== undefined ? writeZip(out, args.zip, result.files) : code;
 }
 
 /** --zip FILE: the bundle as one zip, byte-identical across builds (src/emit/zip.ts). */
-function writeZip(out: Console, file: string, files: readonly OutputFile[]): number {
+async function writeZip(out: Console, file: string, files: readonly OutputFile[]): Promise<number> {
+  const [{ emitZip }, { writeFileAtomically }] = await Promise.all([import('../emit/zip.js'), import('../write/write-files.js')]);
   try {
     writeFileAtomically(file, emitZip(files));
   } catch (error) {
@@ -163,19 +155,21 @@ function fail(out: Console, diagnostics: readonly Diagnostic[], texts: ReadonlyM
 }
 
 /** compile(), leaving out/ untouched should it throw (a gpforge bug) after files were handed over. */
-function compileOrAbort(writer: () => BundleWriter | undefined, ...args: Parameters<typeof compile>): ReturnType<typeof compile> {
+function compileOrAbort(writer: () => BundleWriter | undefined, compile: () => CompileResult): CompileResult {
   try {
-    return compile(...args);
+    return compile();
   } catch (error) {
     writer()?.abort();
     throw error;
   }
 }
 
-function writeOut(out: Console, writer: BundleWriter, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+/** `writer`: the one files were handed to while rendering; none when no file was rendered. */
+async function writeOut(out: Console, writer: BundleWriter | undefined, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): Promise<number> {
   out.progress(`writing ${files.length} files…`);
+  const bundle = writer ?? new (await import('../write/write-bundle.js')).BundleWriter(dir);
   try {
-    writer.commit(files);
+    bundle.commit(files);
   } catch (error) {
     const failure = diagnostic('GPF1008', dir, undefined, error instanceof Error ? error.message : String(error));
     return fail(out, [...diagnostics, failure], texts, `${dir} left unchanged`);
@@ -186,7 +180,8 @@ function writeOut(out: Console, writer: BundleWriter, dir: string, files: readon
 }
 
 /** --check: exit 1 when out/ is not exactly what this build would write. */
-function checkOut(out: Console, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): number {
+async function checkOut(out: Console, dir: string, files: readonly OutputFile[], diagnostics: Diagnostic[], texts: ReadonlyMap<string, string>): Promise<number> {
+  const { compareWithDisk } = await import('../write/check-bundle.js');
   const drift = compareWithDisk(dir, files);
   const at = (path: string) => `${dir}/${path}`;
   const problems = [

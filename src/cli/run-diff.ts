@@ -5,7 +5,8 @@
  * emitting, and prints what src/diff/ found. Files and git in, text out; no logic of its own.
  */
 import { statSync } from 'node:fs';
-import { compile, type SourceFile } from '../compile.js';
+import type { SourceFile } from '../compile.js';
+import { validateSources } from '../compile-model.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, locateAll, type DiagnosticFormat } from '../diagnostics/format.js';
 import { diffModels } from '../diff/diff-models.js';
@@ -17,9 +18,7 @@ import { renderText } from '../diff/render-text.js';
 import { readGitSources } from '../load/git-sources.js';
 import { readSources } from '../load/read-sources.js';
 import type { DefinitionsFile, Model } from '../model/types.js';
-import { builtInTemplates } from './built-in-templates.js';
 import { isBundleFolder, readBundleSources } from './read-bundle.js';
-import { readExternal } from './run-build.js';
 
 export type DiffFormat = 'text' | 'markdown' | 'json' | 'github';
 
@@ -92,18 +91,17 @@ function render(report: DiffReport, format: DiffFormat, head: Side): string {
 
 /** 0 no change or only allowed ones; 1 invalid input, or breaking changes with --fail-on breaking; 2 usage. */
 export async function runDiff(args: DiffArgs): Promise<number> {
-  const external = readExternal(args.admx ?? []);
+  // The XML readers load only for --admx.
+  const external = (args.admx ?? []).length === 0 ? { definitions: [], diagnostics: [] } : (await import('./read-external.js')).readExternal(args.admx ?? []);
   const sides = readSides(args, external.definitions);
   if (typeof sides === 'string') {
     process.stderr.write(`gpforge: ${sides}\nRun gpforge --help for usage.\n`);
     return 2;
   }
-  // Nothing is emitted; compile() takes templates all the same: the precompiled ones cost least.
-  const templates = builtInTemplates();
   const diagnosticFormat: DiagnosticFormat = args.format === 'markdown' ? 'text' : args.format;
   const models: Model[] = [];
   for (const side of sides) {
-    const result = hasErrors(side.diagnostics) ? undefined : compile(side.sources, { templates, emit: false, backupTime: new Date(0), externalDefinitions: external.definitions });
+    const result = hasErrors(side.diagnostics) ? undefined : validateSources(side.sources, { externalDefinitions: external.definitions });
     const errors = [...side.diagnostics, ...(result?.diagnostics ?? [])].filter((d) => d.severity === 'error');
     if (errors.length > 0 || !result?.model) printSide(side, errors, diagnosticFormat);
     else models.push(result.model);

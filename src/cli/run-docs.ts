@@ -11,7 +11,8 @@ import { TemplateError } from '../emit/templates.js';
 import { writeBundle } from '../write/write-bundle.js';
 import type { Console } from './console.js';
 import { readInputs } from './read-inputs.js';
-import { FIXED_BACKUP_TIME, loadTemplates } from './run-build.js';
+import { loadTemplates } from './load-templates.js';
+import { FIXED_BACKUP_TIME } from './run-build.js';
 
 export interface DocsArgs {
   readonly src: readonly string[];

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import { parse } from 'yaml';
 import type { SourceFile } from '../../src/compile.js';
-import { readExternal } from '../../src/cli/run-build.js';
+import { readExternal } from '../../src/cli/read-external.js';
 import { buildProjectSchema } from '../../src/schema/build-project-schema.js';
 
 export const source = (path: string): SourceFile => ({ path, text: readFileSync(path, 'utf8') });
