@@ -2,16 +2,26 @@
 /**
  * The command line (DESIGN.md §3). Editors and hooks run gpforge on every save, so start-up
  * counts (issue 11): `--help` and `--version` are answered from text captured at build time
- * (cli/fast-output.ts), a simple build, validate or import command line is read without
- * yargs (cli/simple-build-command.ts, cli/import-command.ts), and everything else goes to
- * yargs (cli/commands.ts).
- * Exit codes: 0 success, 1 invalid input, 2 usage error, 3 internal error.
+ * (cli/fast-output.ts); every other command line runs cli/run-cli.ts. In the bundle that is
+ * dist/core.cjs, one script run with the code V8 compiled for it at build time
+ * (src/code-cache.ts); from the sources (`tsx src/cli.ts`) it is imported as it is.
  */
+import { existsSync } from 'node:fs';
 import * as nodeModule from 'node:module';
-import { EXIT, runBuildCommand } from './cli/build-command.js';
+import { fileURLToPath } from 'node:url';
+import { runCommonJs, writeCodeCache } from './code-cache.js';
 import { fastOutput } from './cli/fast-output.js';
-import { simpleBuildCommand } from './cli/simple-build-command.js';
-import { runImportCommandLine, simpleImportCommand } from './cli/import-command.js';
+
+type RunCommand = (argv: string[]) => Promise<void>;
+
+/** The bundle's core beside this file; absent when running from the sources. */
+const CORE = fileURLToPath(new URL('./core.cjs', import.meta.url));
+
+/**
+ * Set by the build (src/build/bundle.ts) for one representative run: the core's code cache is
+ * then written from everything that run compiled.
+ */
+const WRITE_CODE_CACHE = 'GPFORGE_WRITE_CODE_CACHE';
 
 /**
  * Node ≥ 22.1 keeps compiled modules between runs (module.enableCompileCache) when asked before
@@ -25,27 +35,18 @@ function enableCompileCache(): void {
   }
 }
 
-async function run(argv: string[]): Promise<number> {
-  const simple = simpleBuildCommand(argv);
-  if (simple !== undefined) return runBuildCommand(simple);
-  const simpleImport = simpleImportCommand(argv);
-  if (simpleImport !== undefined) return runImportCommandLine(simpleImport);
-  const { main } = await import('./cli/commands.js');
-  return main(argv);
-}
-
-function runCommand(argv: string[]): void {
-  enableCompileCache();
-  run(argv).then(
-    (code) => (process.exitCode = code),
-    (error: unknown) => {
-      process.stderr.write(`gpforge: internal error (a bug in gpforge): ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-      process.exitCode = EXIT.internal;
-    },
-  );
+async function runCore(argv: string[]): Promise<void> {
+  if (!existsSync(CORE)) {
+    enableCompileCache();
+    const sources = new URL('./cli/run-cli.ts', import.meta.url).href; // not bundled: the bundle has the core
+    return ((await import(sources)) as { runCommand: RunCommand }).runCommand(argv);
+  }
+  const { exports, script } = runCommonJs(CORE);
+  await (exports as { runCommand: RunCommand }).runCommand(argv);
+  if (process.env[WRITE_CODE_CACHE] === '1') writeCodeCache(CORE, script);
 }
 
 const argv = process.argv.slice(2);
 const fast = fastOutput(argv);
 if (fast !== undefined) process.stdout.write(fast);
-else runCommand(argv);
+else await runCore(argv);

@@ -8,7 +8,8 @@ import { writeFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import standalone from 'ajv/dist/standalone/index.js';
 import { packageFile } from '../package-files.js';
-import { cacheFileOf, COMPILED_VALIDATORS_FILES } from '../validate/compiled-validators.js';
+import { cacheFileOf } from '../code-cache.js';
+import { COMPILED_VALIDATORS_FILES } from '../validate/compiled-validators.js';
 import { AJV_OPTIONS, STRUCTURE_SCHEMAS, type ErrorsWanted, type StructureName } from '../validate/validators.js';
 
 /** The module that replaces src/validate/validators.ts in the bundle. */

@@ -3,24 +3,16 @@
  * answering (one out of memory ends without a word, and nothing else can wake a thread blocked
  * in Atomics.wait) is given up after its silence, and the jobs it took are done on this thread.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { JobThread, workThrough } from '../../src/threads/job-thread.js';
 import type { StallingTask } from '../support/stalling-job-thread.js';
+import { tempDirs } from '../support/temp-dirs.js';
 
 const ENTRY = new URL('../support/stalling-job-thread.ts', import.meta.url);
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function marker(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gpforge-thread-'));
-  temps.push(dir);
-  return join(dir, 'took');
-}
+const temp = tempDirs('gpforge-thread-');
+const marker = () => join(temp(), 'took');
 
 /** Blocks this thread for `ms` (gives the other one time to start and take a job). */
 const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);

@@ -2,27 +2,18 @@
  * src/write/write-bundle.ts: the bundle replaces out/ atomically, whether its files were written
  * at commit on this thread (small bundles) or meanwhile on the writer thread (large ones).
  */
-import { existsSync, linkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, linkSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutputFile } from '../../src/emit/output-file.js';
 import { FileWriterThread } from '../../src/write/file-writer-thread.js';
 import { BundleWriter, writeBundle } from '../../src/write/write-bundle.js';
+import { tempDirs } from '../support/temp-dirs.js';
 
 /** A writer thread that writes one file, then never answers (test/support/stalling-writer-thread.ts). */
 const STALLING_WRITER = new URL('../support/stalling-writer-thread.ts', import.meta.url);
 
-const temps: string[] = [];
-afterEach(() => {
-  for (const dir of temps.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
-
-function temp(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'gpforge-write-'));
-  temps.push(dir);
-  return dir;
-}
+const temp = tempDirs('gpforge-write-');
 
 /** Every file below `dir`, as path → contents. */
 function tree(dir: string): Record<string, string> {
