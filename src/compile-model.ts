@@ -7,7 +7,7 @@
 import { hasErrors, type Diagnostic } from './diagnostics/diagnostic.js';
 import { sortDiagnostics } from './diagnostics/format.js';
 import type { SourceDoc } from './load/yaml-source.js';
-import { loadSources, type SourceFile } from './compile-sources.js';
+import { loadSources, type LoadedSource, type SourceFile } from './compile-sources.js';
 import type { GpoDefaults } from './model/build-gpo.js';
 import { buildDefinitionsModel, buildGpoModel } from './model/build-model.js';
 import type { DefinitionsFile, Model } from './model/types.js';
@@ -37,21 +37,27 @@ export interface CompiledModel {
   readonly gpos: readonly ValidatedGpo[];
 }
 
-/** Every source read; definitions validated at once, GPO files kept for after the definitions. */
-function readSources(sources: readonly SourceFile[], intune: boolean, thread: (() => BuildThread) | undefined, diagnostics: Diagnostic[]) {
+/** The sources as read: definitions validated at once, GPO files kept for after the definitions. */
+function sortLoaded(loaded: readonly LoadedSource[], diagnostics: Diagnostic[]) {
   const definitions: ValidatedDefinitions[] = [];
   const gpoDocs: SourceDoc[] = [];
-  for (const loaded of loadSources(sources, intune, thread && (() => thread().load))) {
-    diagnostics.push(...loaded.diagnostics);
-    if (loaded.definitions) definitions.push(loaded.definitions);
-    if (loaded.gpoDoc) gpoDocs.push(loaded.gpoDoc);
+  for (const source of loaded) {
+    diagnostics.push(...source.diagnostics);
+    if (source.definitions) definitions.push(source.definitions);
+    if (source.gpoDoc) gpoDocs.push(source.gpoDoc);
   }
   return { definitions, gpoDocs };
 }
 
 export function compileModel(sources: readonly SourceFile[], options: ModelOptions = {}): CompiledModel {
+  const { thread } = options;
+  return modelOf(loadSources(sources, options.intune === true, thread && (() => thread().load)), options);
+}
+
+/** compileModel() of sources already read with loadSources() (gpforge diff reads both sides at once). */
+export function modelOf(loaded: readonly LoadedSource[], options: ModelOptions = {}): CompiledModel {
   const diagnostics: Diagnostic[] = [];
-  const { definitions, gpoDocs } = readSources(sources, options.intune === true, options.thread, diagnostics);
+  const { definitions, gpoDocs } = sortLoaded(loaded, diagnostics);
   const gpos: ValidatedGpo[] = [];
   const done = (): CompiledModel => ({ diagnostics, definitions, gpos });
   if (hasErrors(diagnostics)) return done();
@@ -71,8 +77,20 @@ export function compileModel(sources: readonly SourceFile[], options: ModelOptio
   return { diagnostics, model: { definitions: built.definitions, gpos: builtGpos.gpos }, definitions, gpos };
 }
 
-/** compileModel() as compile() answers when nothing is emitted: diagnostics sorted, no files. */
-export function validateSources(sources: readonly SourceFile[], options: ModelOptions = {}): { diagnostics: readonly Diagnostic[]; model?: Model; files: [] } {
-  const result = compileModel(sources, options);
-  return { diagnostics: sortDiagnostics(result.diagnostics), ...(result.model && { model: result.model }), files: [] };
+export interface Validated {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly model?: Model;
+  readonly files: [];
 }
+
+/** compileModel() as compile() answers when nothing is emitted: diagnostics sorted, no files. */
+export function validateSources(sources: readonly SourceFile[], options: ModelOptions = {}): Validated {
+  return validated(compileModel(sources, options));
+}
+
+/** validateSources() of sources already read with loadSources(). */
+export function validateLoaded(loaded: readonly LoadedSource[], options: ModelOptions = {}): Validated {
+  return validated(modelOf(loaded, options));
+}
+
+const validated = (result: CompiledModel): Validated => ({ diagnostics: sortDiagnostics(result.diagnostics), ...(result.model && { model: result.model }), files: [] });

@@ -44,6 +44,14 @@ export interface LoadTask {
 /** Below this many characters of YAML a second thread costs more than it saves. */
 const PARALLEL_TEXT = 512 * 1024;
 
+/**
+ * Sources this large are worth starting the second thread for before they are read: it takes
+ * ~100 ms to start (Node's own bootstrap of a worker, then our code), time that then overlaps
+ * reading. A build renders on it whatever the sources' count (the 727-policy bench file is
+ * 1 MB); a diff reads both versions at once, so half of PARALLEL_TEXT is enough.
+ */
+export const EARLY_THREAD_BYTES = PARALLEL_TEXT / 2;
+
 /** Reads one source: definitions are validated at once; GPO files wait for the definitions they use. */
 export function loadSource(source: SourceFile, intune: boolean): LoadedSource {
   const loaded = loadYaml(source.path, source.text);

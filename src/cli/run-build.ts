@@ -7,6 +7,7 @@
  * it (issue 11).
  */
 import { validateSources } from '../compile-model.js';
+import { EARLY_THREAD_BYTES } from '../compile-sources.js';
 import type { CompileResult } from '../compile.js';
 import { diagnostic, hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { readSources } from '../load/read-sources.js';
@@ -57,12 +58,10 @@ function backupTime(): Date {
 }
 
 /**
- * Sources this large (the 727-policy bench file is 1 MB) are read and rendered on two threads
- * (compile-sources.ts, src/emit/render-outputs.ts): the second starts now, so that loading
- * its code overlaps reading the files. Unused, it ends with the process.
+ * The second thread, started as soon as the sources are read when they are large enough
+ * (EARLY_THREAD_BYTES), so that loading its code overlaps the first stage. Unused, it ends with
+ * the process.
  */
-const EARLY_THREAD_BYTES = 256 * 1024;
-
 function earlySecondThread(args: BuildArgs, sources: readonly { text: string }[]): BuildThread | undefined {
   if (args.out === undefined || args.check || args.templates !== undefined) return undefined;
   const size = sources.reduce((sum, source) => sum + source.text.length, 0);

@@ -33,6 +33,19 @@ export function readSources(srcs: readonly string[]): { sources: SourceFile[]; d
   return { sources, diagnostics };
 }
 
+/** How many bytes of YAML `srcs` hold now, without reading them (0 for what cannot be listed). */
+export function sourceBytes(srcs: readonly string[]): number {
+  let bytes = 0;
+  for (const src of srcs) {
+    try {
+      for (const path of statSync(src).isDirectory() ? listYaml(src) : [src]) bytes += statSync(path).size;
+    } catch {
+      // Reading the sources reports it.
+    }
+  }
+  return bytes;
+}
+
 function listYaml(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && YAML_FILE.test(entry.name))

@@ -167,3 +167,30 @@ describe('cross-GPO conflicts in validate', () => {
     }
   });
 });
+
+describe('gpforge diff of a large project (both versions read on two threads)', () => {
+  it('reports what comparing the two versions read on one thread reports', async () => {
+    const { allElementsFile } = await import('../bench/projects.js');
+    const { compileModel } = await import('../../src/compile-model.js');
+    const { diffModels } = await import('../../src/diff/diff-models.js');
+    const { renderJson } = await import('../../src/diff/render-json.js');
+    const dir = tempDir();
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', ...args], { cwd: dir, stdio: 'pipe' });
+    const base = allElementsFile(400); // 0.4 MB, two versions: past the size that reads them on two threads
+    const head = base.text.replace(/max: 100\b/g, 'max: 90');
+    writeFileSync(join(dir, 'definitions.yaml'), base.text);
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'base');
+    writeFileSync(join(dir, 'definitions.yaml'), head);
+    git('commit', '-q', '-a', '-m', 'head');
+    const result = gpforge(['diff', 'HEAD~1', 'HEAD', '--src', 'definitions.yaml', '--format', 'json'], dir);
+    expect(result.stderr).toBe('');
+    const modelOf = (text: string) => compileModel([{ path: 'definitions.yaml', text }]).model;
+    const [before, after] = [modelOf(base.text), modelOf(head)];
+    if (!before || !after) throw new Error('the generated project does not compile');
+    const expected = renderJson(diffModels({ label: 'HEAD~1', model: before }, { label: 'HEAD', model: after }, []));
+    expect(result.stdout).toBe(expected);
+    expect(JSON.parse(result.stdout).summary.breaking).toBeGreaterThan(0);
+  });
+});
