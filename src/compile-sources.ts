@@ -1,7 +1,7 @@
 /**
  * The first stage of compile(): every source read and, for definitions, validated on its own,
- * so a large project shares its sources between two threads (src/threads/job-thread.ts;
- * issue 11: the corpus is 223 files). The other thread sends back what crosses threads (its
+ * so a large project can share its sources with a second thread (src/threads/job-thread.ts),
+ * when one is wanted (src/threads/thread-policy.ts). The other thread sends back what crosses threads (its
  * diagnostics and the plain data); a SourceDoc is made again here from the data and the text,
  * which locates exactly as the other thread's did. Results stay in source order.
  */

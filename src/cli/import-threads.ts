@@ -1,8 +1,8 @@
 /**
  * `gpforge import` of a PolicyDefinitions folder: every ADMX/ADML pair is read and converted to
- * YAML on its own (src/import/import-pair.ts), so a large folder shares its pairs between two
- * threads through one queue, largest first (src/threads/job-thread.ts; issue 11: the Windows
- * corpus is 223 pairs). Results are put back in file order, so diagnostics, files and texts are
+ * YAML on its own (src/import/import-pair.ts), so a large folder can share its pairs with a
+ * second thread through one queue, largest first (src/threads/job-thread.ts), when one is
+ * wanted (src/threads/thread-policy.ts: GPFORGE_THREADS=2). Results are put back in file order, so diagnostics, files and texts are
  * what one thread makes.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
@@ -10,6 +10,7 @@ import type { OutputFile } from '../emit/output-file.js';
 import { importPair, type ImportedPair } from '../import/import-pair.js';
 import { findPolicyDefinitions, type AdmxPairFiles } from '../load/admx/find-policy-definitions.js';
 import { JobThread, largestFirst, siblingEntry, workThrough } from '../threads/job-thread.js';
+import { secondThreadWanted } from '../threads/thread-policy.js';
 
 /** Fewer pairs than this are not worth a second thread (its start costs about as much as a few pairs). */
 const PARALLEL_PAIRS = 8;
@@ -32,13 +33,13 @@ export interface ImportedFolder {
   readonly texts: Map<string, string>;
 }
 
-/** `secondThread: false` keeps every pair on this thread (tests compare the two). */
+/** `secondThread`: whether to share the pairs with a second thread (default: thread-policy.ts; tests compare the two). */
 export function importFolder(path: string, locales: readonly string[], schemaPath: string, options: { secondThread?: boolean } = {}): ImportedFolder {
   const found = findPolicyDefinitions(path, locales);
   const { pairs } = found;
   const size = (pair: AdmxPairFiles) => pair.admx.bytes.byteLength + pair.admls.reduce((sum, adml) => sum + adml.bytes.byteLength, 0);
   const queue = largestFirst(pairs.map(size));
-  const thread = options.secondThread !== false && pairs.length >= PARALLEL_PAIRS ? new JobThread<ImportTask, ImportedPair>(siblingEntry(import.meta.url, 'import-worker')) : undefined;
+  const thread = (options.secondThread ?? secondThreadWanted()) && pairs.length >= PARALLEL_PAIRS ? new JobThread<ImportTask, ImportedPair>(siblingEntry(import.meta.url, 'import-worker')) : undefined;
   thread?.start({ pairs, queue, schemaPath });
   const inOrder = workThrough<ImportedPair, ImportedPair>(queue, {
     ...(thread && { thread }),

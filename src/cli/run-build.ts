@@ -17,6 +17,7 @@ import type { OutputKind } from '../emit/output-kinds.js';
 import type { Templates } from '../emit/templates.js';
 import type { BundleWriter } from '../write/write-bundle.js';
 import { startBuildThread, type BuildThread } from '../threads/build-thread.js';
+import { secondThreadWanted } from '../threads/thread-policy.js';
 import { readFileSync } from 'node:fs';
 import { packageFile } from '../package-files.js';
 import { checkSchemaFreshness } from './schema-freshness.js';
@@ -63,7 +64,7 @@ function backupTime(): Date {
  * the process.
  */
 function earlySecondThread(args: BuildArgs, sources: readonly { text: string }[]): BuildThread | undefined {
-  if (args.out === undefined || args.check || args.templates !== undefined) return undefined;
+  if (!secondThreadWanted() || args.out === undefined || args.check || args.templates !== undefined) return undefined;
   const size = sources.reduce((sum, source) => sum + source.text.length, 0);
   return size >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
 }
@@ -91,13 +92,13 @@ export async function runBuild(args: BuildArgs, out: Console): Promise<number> {
   if (hasErrors(inputs) || (renders && !loaded.templates)) return fail(out, inputs, texts, 'nothing built');
   out.progress(`compiling ${read.sources.length} files…`);
   const gpoDefaults = { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) };
-  // One second thread at most: the early one, or one started by the first stage that wants it.
-  const secondThread = () => early ?? startBuildThread();
+  // One second thread at most, when wanted (thread-policy.ts): the early one, or one started by the first stage that wants it.
+  const secondThread = secondThreadWanted() ? () => early ?? startBuildThread() : undefined;
   let writer: BundleWriter | undefined;
   let result: Pick<CompileResult, 'diagnostics' | 'model' | 'files'>;
   if (!renders) {
     let started: BuildThread | undefined;
-    result = validateSources(read.sources, { gpoDefaults, externalDefinitions: external.definitions, thread: () => (started ??= secondThread()) });
+    result = validateSources(read.sources, { gpoDefaults, externalDefinitions: external.definitions, ...(secondThread && { thread: () => (started ??= secondThread()) }) });
   } else {
     const { compile } = await import('../compile.js');
     const outDir = args.check ? undefined : args.out;
@@ -116,7 +117,7 @@ export async function runBuild(args: BuildArgs, out: Console): Promise<number> {
         ...(args.only !== undefined && { only: args.only }),
         intune: args.intune === true,
         // Only the built-in templates render on the second thread (it has no --templates).
-        ...(args.templates === undefined && { secondThread }),
+        ...(args.templates === undefined && secondThread && { secondThread }),
         ...(args.templates !== undefined && { templateOverrides: { dir: args.templates, names: templateOverrideNames(args.templates) } }),
       }),
     );

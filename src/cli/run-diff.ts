@@ -9,6 +9,7 @@ import type { SourceFile } from '../compile.js';
 import { validateLoaded } from '../compile-model.js';
 import { EARLY_THREAD_BYTES, loadSources, type LoadedSource } from '../compile-sources.js';
 import { startBuildThread, type BuildThread } from '../threads/build-thread.js';
+import { secondThreadWanted } from '../threads/thread-policy.js';
 import { hasErrors, type Diagnostic } from '../diagnostics/diagnostic.js';
 import { formatDiagnostics, locateAll, type DiagnosticFormat } from '../diagnostics/format.js';
 import { diffModels } from '../diff/diff-models.js';
@@ -93,14 +94,13 @@ function render(report: DiffReport, format: DiffFormat, head: Side): string {
 
 /**
  * Both sides' sources read in one go (a side that could not be read: undefined), so that a large
- * project's two versions share the second thread (compile-sources.ts): a diff then costs about
- * one validate more than a validate, not two (issue 12).
+ * project's two versions can share a second thread when one is wanted (thread-policy.ts).
  */
-function loadBothSides(sides: readonly [Side, Side], early: BuildThread | undefined): (LoadedSource[] | undefined)[] {
+function loadBothSides(sides: readonly [Side, Side], threads: boolean, early: BuildThread | undefined): (LoadedSource[] | undefined)[] {
   const readable = sides.map((side) => !hasErrors(side.diagnostics));
   const sources = sides.flatMap((side, index) => (readable[index] ? side.sources : []));
   let thread = early;
-  const loaded = loadSources(sources, false, () => (thread ??= startBuildThread()).load);
+  const loaded = loadSources(sources, false, threads ? () => (thread ??= startBuildThread()).load : undefined);
   let next = 0;
   return sides.map((side, index) => (readable[index] ? loaded.slice(next, (next += side.sources.length)) : undefined));
 }
@@ -108,7 +108,8 @@ function loadBothSides(sides: readonly [Side, Side], early: BuildThread | undefi
 /** 0 no change or only allowed ones; 1 invalid input, or breaking changes with --fail-on breaking; 2 usage. */
 export async function runDiff(args: DiffArgs): Promise<number> {
   // A large project's thread starts first, so that it is up when both versions have been read.
-  const early = sourceBytes(isFolder(args.base) ? [args.base] : args.src) >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
+  const wanted = secondThreadWanted();
+  const early = wanted && sourceBytes(isFolder(args.base) ? [args.base] : args.src) >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
   // The XML readers load only for --admx.
   const external = (args.admx ?? []).length === 0 ? { definitions: [], diagnostics: [] } : (await import('./read-external.js')).readExternal(args.admx ?? []);
   const sides = readSides(args, external.definitions);
@@ -117,7 +118,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     return 2;
   }
   const diagnosticFormat: DiagnosticFormat = args.format === 'markdown' ? 'text' : args.format;
-  const loaded = loadBothSides(sides, early);
+  const loaded = loadBothSides(sides, wanted, early);
   const models: Model[] = [];
   for (const [index, side] of sides.entries()) {
     const sideLoaded = loaded[index];

@@ -28,6 +28,8 @@ interface Case {
   readonly bar?: number;
   /** Removed (untimed) before each run, so the build writes a whole new out/ every time. */
   readonly fresh?: string;
+  /** Added to the environment of its processes (GPFORGE_THREADS=2: a second thread). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 interface Run {
@@ -35,20 +37,20 @@ interface Run {
   readonly failed?: string;
 }
 
-function runOnce(steps: Case['steps']): Run {
+function runOnce(steps: Case['steps'], env: Case['env']): Run {
   const started = performance.now();
   for (const args of steps) {
-    const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    const result = spawnSync(process.execPath, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
     if (result.status !== 0) return { ms: 0, failed: `node ${args.join(' ')} exited ${result.status}: ${result.stderr.slice(-400)}` };
   }
   return { ms: performance.now() - started };
 }
 
 /** Peak RSS in MiB of the largest step, measured in a separate run so timing stays untouched. */
-function peakMemory(steps: Case['steps']): number {
+function peakMemory(steps: Case['steps'], env: Case['env']): number {
   let peak = 0;
   for (const args of steps) {
-    const result = spawnSync(process.execPath, ['--import', PEAK_RSS, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+    const result = spawnSync(process.execPath, ['--import', PEAK_RSS, ...args], { encoding: 'utf8', stdio: ['ignore', 'ignore', 'ignore', 'pipe'], env: { ...process.env, ...env } });
     peak = Math.max(peak, Number(result.output[3] ?? 0) / 1024);
   }
   return peak;
@@ -84,6 +86,9 @@ const parseOnly = (kind: keyof typeof PARSE_ONLY, label: string, dir: string): C
   steps: [['--input-type=module', '-e', PARSE_ONLY[kind], dir]],
 });
 
+/** The same work with a second thread (src/threads/thread-policy.ts), for comparison. */
+const twoThreads = (c: Case): Case => ({ ...c, label: '  with GPFORGE_THREADS=2', env: { GPFORGE_THREADS: '2' } });
+
 function cases(work: string): Case[] {
   const out = join(work, 'out');
   // Each build writes a new out/ (the stricter case: nothing to keep from a previous build).
@@ -96,6 +101,7 @@ function cases(work: string): Case[] {
   ];
   const allElements = writeProject(join(work, 'all-elements'), [allElementsFile(727)]);
   list.push(build(allElements, 4, 'build 727 policies, every element, 2 locales'));
+  list.push(twoThreads(build(allElements)));
   list.push(parseOnly('yaml', 'js-yaml alone: parse its YAML', allElements));
   for (const size of SIZES) {
     const dir = writeProject(join(work, `synthetic-${size}`), syntheticProject(size));
@@ -105,12 +111,13 @@ function cases(work: string): Case[] {
       const again = join(work, 'out-again');
       list.push({ label: `  again over its previous out/`, steps: [[CLI, 'build', '--src', dir, '--out', again]] });
     }
-    if (size === 5000) list.push(parseOnly('yaml', 'js-yaml alone: parse its YAML', dir));
+    if (size === 5000) list.push(twoThreads(build(dir)), parseOnly('yaml', 'js-yaml alone: parse its YAML', dir));
   }
   if (existsSync(CORPUS)) {
     const imported = join(work, 'corpus-yaml');
     const importStep = [CLI, 'import', CORPUS, '--out', imported, '--force'];
     list.push({ label: 'corpus: import 223 templates + build them', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], fresh: out, bar: 15 });
+    list.push(twoThreads({ label: '', steps: [importStep, [CLI, 'build', '--src', imported, '--out', out]], fresh: out }));
     list.push(parseOnly('xml', 'fast-xml-parser alone: parse its XML', CORPUS));
     list.push(parseOnly('yaml', 'js-yaml alone: parse the imported YAML', imported));
     // Issue 16: the editor schema over policies/ and the whole corpus (bar: written in under 2 s).
@@ -130,7 +137,7 @@ function main(): void {
     for (let run = 0; run < RUNS; run++) {
       for (const c of list) {
         if (c.fresh) rmSync(c.fresh, { recursive: true, force: true });
-        const result = runOnce(c.steps);
+        const result = runOnce(c.steps, c.env);
         if (result.failed) throw new Error(`${c.label}: ${result.failed}`);
         times.get(c)?.push(result.ms);
       }
@@ -142,7 +149,7 @@ function main(): void {
       const ms = median(times.get(c) ?? []);
       const ratio = ms / floor;
       const bar = c.bar === undefined ? '' : `≤${c.bar}${ratio <= c.bar ? '' : ' ✗'}`;
-      const peak = `${peakMemory(c.steps).toFixed(0)} MiB`;
+      const peak = `${peakMemory(c.steps, c.env).toFixed(0)} MiB`;
       console.log(`${c.label.padEnd(46)} ${`${ms.toFixed(0)} ms`.padStart(8)} ${`${ratio.toFixed(2)}×`.padStart(8)} ${bar.padStart(5)} ${peak.padStart(8)}`);
     }
     const schema = join(work, 'gpo.schema.json');

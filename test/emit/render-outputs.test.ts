@@ -91,14 +91,14 @@ describe('renderOutputs on two threads', () => {
   });
 });
 
-describe('gpforge build of a large project (the bundle\'s dist/build-worker.js and writer thread)', () => {
+describe('gpforge build of a large project with GPFORGE_THREADS=2 (the bundle\'s dist/build-worker.js and writer thread)', () => {
   it('writes the bytes a single-threaded compile makes, with the same warnings', () => {
     const dir = tempDir();
     try {
       const sources = [allElementsFile(300), ...syntheticProject(600)];
       mkdirSync(join(dir, 'src'));
       for (const source of sources) writeFileSync(join(dir, 'src', source.path.split('/').pop() ?? ''), source.text);
-      const run = gpforge(['build', '--src', join(dir, 'src'), '--out', join(dir, 'out')]);
+      const run = gpforge(['build', '--src', join(dir, 'src'), '--out', join(dir, 'out')], { env: { GPFORGE_THREADS: '2' } });
       expect(run.code, run.stderr).toBe(0);
       const inProcess = compile(
         sources.map((s) => ({ path: join(dir, 'src', s.path.split('/').pop() ?? ''), text: s.text })),
