@@ -10,6 +10,7 @@ import type { Console } from './console.js';
 import type { DiagnosticFormat } from '../diagnostics/format.js';
 import { consoleFor, EXIT, runBuildCommand, type BuildCommandRunner } from './build-command.js';
 import { runImportCommandLine, type ImportCommandRunner } from './import-command.js';
+import { runDiffCommand, type DiffCommandRunner } from './diff-command.js';
 // The kinds table alone (no imports of its own): --help lists its names.
 import { OUTPUT_KIND_NAMES } from '../emit/output-kinds.js';
 
@@ -51,10 +52,15 @@ async function finish(outcome: Outcome, console: Console): Promise<number> {
 
 /**
  * Runs the command line with yargs; returns the exit code. `runBuild` runs build and validate,
- * `runImport` import (tests pass their own, to compare what yargs parsed with
- * simple-build-command.ts and import-command.ts).
+ * `runImport` import, `runDiff` diff (tests pass their own, to compare what yargs parsed with
+ * simple-build-command.ts, import-command.ts and diff-command.ts).
  */
-export async function main(argv: string[], runBuild: BuildCommandRunner = runBuildCommand, runImport: ImportCommandRunner = runImportCommandLine): Promise<number> {
+export async function main(
+  argv: string[],
+  runBuild: BuildCommandRunner = runBuildCommand,
+  runImport: ImportCommandRunner = runImportCommandLine,
+  runDiff: DiffCommandRunner = runDiffCommand,
+): Promise<number> {
   let exitCode: number = EXIT.ok;
   const { default: yargs } = await import('yargs');
   const parser = yargs(argv)
@@ -173,8 +179,6 @@ export async function main(argv: string[], runBuild: BuildCommandRunner = runBui
           .option('src', { type: 'string', array: true, default: ['policies'], describe: 'YAML file or folder of YAML files (repeatable)' })
           .option('admx', { type: 'string', array: true, describe: 'Folder (or .admx) of existing templates GPO files may use (repeatable)' }),
       async (args) => {
-        // Loaded on demand: start-up of the other commands stays lean.
-        const { runDiff } = await import('./run-diff.js');
         exitCode = await runDiff({ base: args.base, head: args.head, src: args.src, admx: args.admx, format: args.format, failOn: args.failOn });
       },
     )

@@ -14,7 +14,7 @@ import { consoleFor, EXIT } from './build-command.js';
 import type { ConsoleOptions } from './console.js';
 import type { ImportCommandArgs } from './run-import.js';
 import type { DiagnosticFormat } from '../diagnostics/format.js';
-import { readSimpleOptions, type OptionKind } from './simple-build-command.js';
+import { DIAGNOSTIC_FORMATS, readSimpleOptions, type OptionKind } from './simple-build-command.js';
 
 export type ImportCommandLine = ImportCommandArgs & ConsoleOptions & { readonly reorder: boolean };
 export type ImportCommandRunner = (args: ImportCommandLine) => Promise<number>;
@@ -29,7 +29,7 @@ export const runImportCommandLine: ImportCommandRunner = async (args) => {
 };
 
 /** The same options, types and defaults as the import command in src/cli/commands.ts (the GPO-only ones go to yargs). */
-const OPTIONS: Readonly<Record<string, OptionKind>> = { out: 'text', locale: 'list', force: 'flag', format: 'format', quiet: 'flag', verbose: 'flag' };
+const OPTIONS: Readonly<Record<string, OptionKind>> = { out: 'text', locale: 'list', force: 'flag', format: DIAGNOSTIC_FORMATS, quiet: 'flag', verbose: 'flag' };
 
 export function simpleImportCommand(argv: readonly string[]): ImportCommandLine | undefined {
   const [command, path, ...rest] = argv;

@@ -13,13 +13,15 @@ import type { DiagnosticFormat } from '../diagnostics/format.js';
 
 /**
  * How each option is read; the same options, types and defaults as src/cli/commands.ts, except
- * `--only`, whose names yargs' path checks (a usage error lists the valid ones).
+ * `--only`, whose names yargs' path checks (a usage error lists the valid ones). An option with
+ * choices takes one of them (anything else is left to yargs, whose message lists them).
  */
-export type OptionKind = 'list' | 'text' | 'flag' | 'format';
-const SOURCE_OPTIONS: Readonly<Record<string, OptionKind>> = { src: 'list', admx: 'list', domain: 'text', dc: 'text', intune: 'flag', format: 'format', quiet: 'flag', verbose: 'flag' };
+export type OptionKind = 'list' | 'text' | 'flag' | readonly string[];
+/** `--format` of the commands that print diagnostics. */
+export const DIAGNOSTIC_FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
+const SOURCE_OPTIONS: Readonly<Record<string, OptionKind>> = { src: 'list', admx: 'list', domain: 'text', dc: 'text', intune: 'flag', format: DIAGNOSTIC_FORMATS, quiet: 'flag', verbose: 'flag' };
 const BUILD_OPTIONS: Readonly<Record<string, OptionKind>> = { ...SOURCE_OPTIONS, out: 'text', check: 'flag', templates: 'text', zip: 'text' };
-const FORMATS: readonly DiagnosticFormat[] = ['text', 'json', 'github'];
-const OPTION = /^--([a-z]+)$/;
+const OPTION = /^--([a-z]+(?:-[a-z]+)*)$/;
 
 export function simpleBuildCommand(argv: readonly string[]): BuildCommandArgs | undefined {
   const [command, ...rest] = argv;
@@ -64,7 +66,7 @@ export function readSimpleOptions(args: readonly string[], known: Readonly<Recor
     const value = args[++i];
     if (value === undefined || value === '' || value.startsWith('-')) return undefined;
     if (kind === 'list') lists.set(name, [...(lists.get(name) ?? []), value]);
-    else if (kind === 'text' || FORMATS.some((format) => format === value)) texts.set(name, value);
+    else if (kind === 'text' || kind.includes(value)) texts.set(name, value);
     else return undefined;
   }
   return { lists, texts, flags };

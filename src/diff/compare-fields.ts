@@ -55,7 +55,8 @@ export function compareFields<T>(before: T, after: T, rules: readonly FieldRule<
   return rules.flatMap((rule) => {
     const old = rule.read(before);
     const now = rule.read(after);
-    if (show(old) === show(now)) return [];
+    // The same primitive (most fields) shows the same: no need to write both out.
+    if (old === now || show(old) === show(now)) return [];
     const impact = typeof rule.judge === 'function' ? rule.judge(old, now) : rule.judge;
     const detail = rule.brief === true ? `${rule.field} changed` : `${rule.field} ${show(old)} → ${show(now)}`;
     return [{ field: rule.field, impact, admx: rule.admx, detail }];
