@@ -9,7 +9,6 @@
 import { existsSync } from 'node:fs';
 import * as nodeModule from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { runCommonJs, writeCodeCache } from './code-cache.js';
 import { fastOutput } from './cli/fast-output.js';
 
 type RunCommand = (argv: string[]) => Promise<void>;
@@ -41,6 +40,7 @@ async function runCore(argv: string[]): Promise<void> {
     const sources = new URL('./cli/run-cli.ts', import.meta.url).href; // not bundled: the bundle has the core
     return ((await import(sources)) as { runCommand: RunCommand }).runCommand(argv);
   }
+  const { runCommonJs, writeCodeCache } = await import('./code-cache.js'); // not for --help
   const { exports, script } = runCommonJs(CORE);
   await (exports as { runCommand: RunCommand }).runCommand(argv);
   if (process.env[WRITE_CODE_CACHE] === '1') writeCodeCache(CORE, script);
