@@ -9,7 +9,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
-import { constants, Script } from 'node:vm';
+import { Script } from 'node:vm';
 
 /** The code a CommonJS file is wrapped in by the build: the arguments Node gives a module. */
 export type CommonJsFunction = (exports: unknown, require: NodeJS.Require, module: { exports: unknown }, filename: string, dirname: string) => void;
@@ -28,12 +28,8 @@ export function runCommonJs(file: string): { exports: unknown; script: Script } 
   } catch {
     cachedData = undefined; // no cache: V8 compiles the code as usual
   }
-  const script = new Script(readFileSync(file, 'utf8'), {
-    filename: file,
-    ...(cachedData && { cachedData }),
-    // import() in the code (of packages left out of the bundle) goes to Node's own loader.
-    importModuleDynamically: constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
-  });
+  // The code holds no import(): a script's import() needs an experimental vm option (src/build/bundle.ts bundles everything).
+  const script = new Script(readFileSync(file, 'utf8'), { filename: file, ...(cachedData && { cachedData }) });
   const module = { exports: {} as unknown };
   (script.runInThisContext() as CommonJsFunction)(module.exports, createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script };
