@@ -1,9 +1,9 @@
 /**
  * The first stage of compile(): every source read and, for definitions, validated on its own,
  * so a large project can share its sources with a second thread (src/threads/job-thread.ts),
- * when one is wanted (src/threads/thread-policy.ts). The other thread sends back what crosses threads (its
- * diagnostics and the plain data); a SourceDoc is made again here from the data and the text,
- * which locates exactly as the other thread's did. Results stay in source order.
+ * when one is wanted (src/threads/thread-policy.ts). The other thread sends back what crosses
+ * threads (its diagnostics and the plain data); a SourceDoc is made again here from the data
+ * and the text, which locates exactly as the other thread's did. Results stay in source order.
  */
 import { diagnostic, type Diagnostic } from './diagnostics/diagnostic.js';
 import { readPlainYaml, type PlainYaml } from './load/plain-yaml.js';

@@ -12,7 +12,7 @@
  * readings on generated command lines.
  */
 import type { DiffArgs, DiffFormat } from './run-diff.js';
-import { readSimpleOptions, type OptionKind } from './simple-build-command.js';
+import { isPlainValue, readSimpleOptions, type OptionKind } from './simple-build-command.js';
 
 export type DiffCommandRunner = (args: DiffArgs) => Promise<number>;
 
@@ -28,8 +28,8 @@ const OPTIONS: Readonly<Record<string, OptionKind>> = { format: DIFF_FORMATS, 'f
 
 export function simpleDiffCommand(argv: readonly string[]): DiffArgs | undefined {
   const [command, base, ...rest] = argv;
-  if (command !== 'diff' || !positional(base)) return undefined;
-  const head = positional(rest[0]) ? rest[0] : undefined;
+  if (command !== 'diff' || !isPlainValue(base)) return undefined;
+  const head = isPlainValue(rest[0]) ? rest[0] : undefined;
   const options = readSimpleOptions(head === undefined ? rest : rest.slice(1), OPTIONS);
   if (!options) return undefined;
   const { lists, texts } = options;
@@ -41,9 +41,4 @@ export function simpleDiffCommand(argv: readonly string[]): DiffArgs | undefined
     format: (texts.get('format') ?? 'text') as DiffFormat,
     failOn: (texts.get('fail-on') ?? 'none') as DiffArgs['failOn'],
   };
-}
-
-/** A positional yargs reads as the text given (not an option, not empty). */
-function positional(arg: string | undefined): arg is string {
-  return arg !== undefined && arg !== '' && !arg.startsWith('-');
 }

@@ -14,7 +14,7 @@ import { consoleFor, EXIT } from './build-command.js';
 import type { ConsoleOptions } from './console.js';
 import type { ImportCommandArgs } from './run-import.js';
 import type { DiagnosticFormat } from '../diagnostics/format.js';
-import { DIAGNOSTIC_FORMATS, readSimpleOptions, type OptionKind } from './simple-build-command.js';
+import { DIAGNOSTIC_FORMATS, isPlainValue, readSimpleOptions, type OptionKind } from './simple-build-command.js';
 
 export type ImportCommandLine = ImportCommandArgs & ConsoleOptions & { readonly reorder: boolean };
 export type ImportCommandRunner = (args: ImportCommandLine) => Promise<number>;
@@ -33,7 +33,7 @@ const OPTIONS: Readonly<Record<string, OptionKind>> = { out: 'text', locale: 'li
 
 export function simpleImportCommand(argv: readonly string[]): ImportCommandLine | undefined {
   const [command, path, ...rest] = argv;
-  if (command !== 'import' || path === undefined || path === '' || path.startsWith('-')) return undefined;
+  if (command !== 'import' || !isPlainValue(path)) return undefined;
   const options = readSimpleOptions(rest, OPTIONS);
   if (!options) return undefined;
   const { lists, texts, flags } = options;

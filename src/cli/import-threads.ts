@@ -2,8 +2,8 @@
  * `gpforge import` of a PolicyDefinitions folder: every ADMX/ADML pair is read and converted to
  * YAML on its own (src/import/import-pair.ts), so a large folder can share its pairs with a
  * second thread through one queue, largest first (src/threads/job-thread.ts), when one is
- * wanted (src/threads/thread-policy.ts: GPFORGE_THREADS=2). Results are put back in file order, so diagnostics, files and texts are
- * what one thread makes.
+ * wanted (src/threads/thread-policy.ts: GPFORGE_THREADS=2). Results are put back in file
+ * order, so diagnostics, files and texts are what one thread makes.
  */
 import type { Diagnostic } from '../diagnostics/diagnostic.js';
 import type { OutputFile } from '../emit/output-file.js';

@@ -93,17 +93,17 @@ export async function runBuild(args: BuildArgs, out: Console): Promise<number> {
   out.progress(`compiling ${read.sources.length} files…`);
   const gpoDefaults = { ...(args.domain !== undefined && { domain: args.domain }), ...(args.dc !== undefined && { domainController: args.dc }) };
   // One second thread at most, when wanted (thread-policy.ts): the early one, or one started by the first stage that wants it.
-  const secondThread = secondThreadWanted() ? () => early ?? startBuildThread() : undefined;
+  let thread = early;
+  const secondThread = secondThreadWanted() ? () => (thread ??= startBuildThread()) : undefined;
   let writer: BundleWriter | undefined;
   let result: Pick<CompileResult, 'diagnostics' | 'model' | 'files'>;
   if (!renders) {
-    let started: BuildThread | undefined;
-    result = validateSources(read.sources, { gpoDefaults, externalDefinitions: external.definitions, ...(secondThread && { thread: () => (started ??= secondThread()) }) });
+    result = validateSources(read.sources, { gpoDefaults, externalDefinitions: external.definitions, ...(secondThread && { thread: secondThread }) });
   } else {
     const { compile } = await import('../compile.js');
     const outDir = args.check ? undefined : args.out;
-    const { BundleWriter } = outDir === undefined ? { BundleWriter: undefined } : await import('../write/write-bundle.js');
     // Made at the first rendered file (never for validate, --check, or input with errors).
+    const { BundleWriter } = outDir === undefined ? { BundleWriter: undefined } : await import('../write/write-bundle.js');
     const writing = outDir === undefined || BundleWriter === undefined ? {} : { onFile: (file: OutputFile) => (writer ??= new BundleWriter(outDir)).add(file) };
     result = compileOrAbort(() => writer, () =>
       compile(read.sources, {

@@ -96,20 +96,20 @@ function render(report: DiffReport, format: DiffFormat, head: Side): string {
  * Both sides' sources read in one go (a side that could not be read: undefined), so that a large
  * project's two versions can share a second thread when one is wanted (thread-policy.ts).
  */
-function loadBothSides(sides: readonly [Side, Side], threads: boolean, early: BuildThread | undefined): (LoadedSource[] | undefined)[] {
+function loadBothSides(sides: readonly [Side, Side], secondThread: (() => BuildThread) | undefined): (LoadedSource[] | undefined)[] {
   const readable = sides.map((side) => !hasErrors(side.diagnostics));
   const sources = sides.flatMap((side, index) => (readable[index] ? side.sources : []));
-  let thread = early;
-  const loaded = loadSources(sources, false, threads ? () => (thread ??= startBuildThread()).load : undefined);
+  const loaded = loadSources(sources, false, secondThread && (() => secondThread().load));
   let next = 0;
   return sides.map((side, index) => (readable[index] ? loaded.slice(next, (next += side.sources.length)) : undefined));
 }
 
 /** 0 no change or only allowed ones; 1 invalid input, or breaking changes with --fail-on breaking; 2 usage. */
 export async function runDiff(args: DiffArgs): Promise<number> {
-  // A large project's thread starts first, so that it is up when both versions have been read.
+  // When wanted, a large project's thread starts first, so that it is up when both versions have been read.
   const wanted = secondThreadWanted();
-  const early = wanted && sourceBytes(isFolder(args.base) ? [args.base] : args.src) >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
+  let thread = wanted && sourceBytes(isFolder(args.base) ? [args.base] : args.src) >= EARLY_THREAD_BYTES ? startBuildThread() : undefined;
+  const secondThread = wanted ? () => (thread ??= startBuildThread()) : undefined;
   // The XML readers load only for --admx.
   const external = (args.admx ?? []).length === 0 ? { definitions: [], diagnostics: [] } : (await import('./read-external.js')).readExternal(args.admx ?? []);
   const sides = readSides(args, external.definitions);
@@ -118,7 +118,7 @@ export async function runDiff(args: DiffArgs): Promise<number> {
     return 2;
   }
   const diagnosticFormat: DiagnosticFormat = args.format === 'markdown' ? 'text' : args.format;
-  const loaded = loadBothSides(sides, wanted, early);
+  const loaded = loadBothSides(sides, secondThread);
   const models: Model[] = [];
   for (const [index, side] of sides.entries()) {
     const sideLoaded = loaded[index];

@@ -64,10 +64,15 @@ export function readSimpleOptions(args: readonly string[], known: Readonly<Recor
       continue;
     }
     const value = args[++i];
-    if (value === undefined || value === '' || value.startsWith('-')) return undefined;
+    if (!isPlainValue(value)) return undefined;
     if (kind === 'list') lists.set(name, [...(lists.get(name) ?? []), value]);
     else if (kind === 'text' || kind.includes(value)) texts.set(name, value);
     else return undefined;
   }
   return { lists, texts, flags };
+}
+
+/** A value or positional yargs reads as the text given: present, not empty, not option-like. */
+export function isPlainValue(arg: string | undefined): arg is string {
+  return arg !== undefined && arg !== '' && !arg.startsWith('-');
 }

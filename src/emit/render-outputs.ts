@@ -1,8 +1,8 @@
 /**
  * Renders the bundle's outputs (render-jobs.ts), on two threads when a second is wanted
- * (src/threads/thread-policy.ts) and the bundle is large enough to pay for it. The jobs form one queue, largest first, shared through an
- * atomic counter: both threads take the next job until the queue is empty, so they end at about
- * the same time whatever each job really costs. Results come back in job order, whichever
+ * (src/threads/thread-policy.ts) and the bundle is large enough to pay for it. The jobs form
+ * one queue, largest first, shared through an atomic counter: both threads take the next job
+ * until the queue is empty, so they end at about the same time whatever each job really costs. Results come back in job order, whichever
  * thread made them, so the bundle and its warnings are the same bytes either way.
  */
 import { largestFirst, workThrough, type SharedQueue } from '../threads/job-thread.js';

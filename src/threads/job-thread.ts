@@ -1,8 +1,9 @@
 /**
  * A second thread that takes jobs from a queue this thread shares with it: a large build or
  * import spends most of its time in jobs that do not depend on each other. Used only when
- * wanted (thread-policy.ts says when, and why not by default). Both threads take the queue's next position through one atomic counter, so they end
- * at about the same time whatever each job costs. One thread serves a build's tasks in turn
+ * wanted (thread-policy.ts says when, and why not by default). Both threads take the queue's
+ * next position through one atomic counter, so they end at about the same time whatever each
+ * job costs. One thread serves a build's tasks in turn
  * (reading the sources, then rendering), so it starts once.
  *
  * The calling thread stays synchronous: results come over a MessagePort read with

@@ -24,6 +24,15 @@ function expectSame(threaded: ImportedFolder, alone: ImportedFolder): void {
   for (const [file, text] of alone.texts) expect(threaded.texts.get(file) === text, file).toBe(true);
 }
 
+/** `count` copies of the Contoso fixture in `folder` (en-US ADML beside), past the size for a second thread. */
+function copiesOfContoso(folder: string, count: number): void {
+  mkdirSync(join(folder, 'en-US'), { recursive: true });
+  for (let i = 0; i < count; i++) {
+    copyFileSync('test/fixtures/admx/contoso/Contoso.admx', join(folder, `Contoso${i}.admx`));
+    copyFileSync('test/fixtures/admx/contoso/en-US/Contoso.adml', join(folder, 'en-US', `Contoso${i}.adml`));
+  }
+}
+
 describe('import of a folder on two threads', () => {
   it.skipIf(!corpusAvailable())('gives the Windows corpus the files, diagnostics and texts of one thread', () => {
     const alone = importFolder(CORPUS_DIR, ['en-US'], SCHEMA, { secondThread: false });
@@ -36,11 +45,7 @@ describe('import of a folder on two threads', () => {
   it('reports a template that cannot be read exactly as one thread does', () => {
     const dir = tempDir();
     try {
-      mkdirSync(join(dir, 'en-US'));
-      for (let i = 0; i < 9; i++) {
-        copyFileSync('test/fixtures/admx/contoso/Contoso.admx', join(dir, `Contoso${i}.admx`));
-        copyFileSync('test/fixtures/admx/contoso/en-US/Contoso.adml', join(dir, 'en-US', `Contoso${i}.adml`));
-      }
+      copiesOfContoso(dir, 9);
       copyFileSync('test/fixtures/admx/invalid/malformed/Malformed.admx', join(dir, 'Malformed.admx'));
       copyFileSync('test/fixtures/admx/invalid/malformed/en-US/Malformed.adml', join(dir, 'en-US', 'Malformed.adml'));
       const alone = importFolder(dir, ['en-US'], SCHEMA, { secondThread: false });
@@ -56,11 +61,7 @@ describe('import of a folder on two threads', () => {
   it('gpforge import with GPFORGE_THREADS=2 (the bundle\'s dist/import-worker.js) writes what one thread writes', () => {
     const dir = tempDir();
     try {
-      mkdirSync(join(dir, 'in', 'en-US'), { recursive: true });
-      for (let i = 0; i < 9; i++) {
-        copyFileSync('test/fixtures/admx/contoso/Contoso.admx', join(dir, 'in', `Contoso${i}.admx`));
-        copyFileSync('test/fixtures/admx/contoso/en-US/Contoso.adml', join(dir, 'in', 'en-US', `Contoso${i}.adml`));
-      }
+      copiesOfContoso(join(dir, 'in'), 9);
       const one = gpforge(['import', join(dir, 'in'), '--out', join(dir, 'one')]);
       const two = gpforge(['import', join(dir, 'in'), '--out', join(dir, 'two')], { env: { GPFORGE_THREADS: '2' } });
       expect(one.code, one.stderr).toBe(0);
